@@ -1,0 +1,14 @@
+/*
+ * chorus/chorus.h: the whole public API of libchorus. See docs/DESIGN.md for the
+ * pipeline; each header below is one stage.
+ */
+#ifndef CHORUS_CHORUS_H
+#define CHORUS_CHORUS_H
+
+#include "chorus/common.h"
+#include "chorus/lexicon.h"
+#include "chorus/article.h"
+#include "chorus/ingest.h"
+#include "chorus/text.h"
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * core/ctx.h: the context's insides, for library modules only. Modules that need
+ * per-context state (the stemmer, caches) add a field here and set it up lazily.
+ */
+#ifndef CHORUS_CORE_CTX_H
+#define CHORUS_CORE_CTX_H
+
+#include "chorus/common.h"
+#include "chorus/lexicon.h"
+
+struct sb_stemmer;
+
+struct chorus_ctx {
+	char errmsg[1024];
+	struct chorus_lexicon *lex;
+	struct sb_stemmer *stemmer; /* Snowball English, made on first use by the text module */
+};
+
+#endif
