@@ -26,6 +26,7 @@ struct chorus_article {
 	char *url;             /* optional */
 	char *source;          /* optional: the outlet's name ("Reuters", "cnn.com") */
 	char *title;           /* optional: the headline */
+	char *author;          /* optional: the byline ("Jane Doe, John Roe") */
 	chorus_time published; /* CHORUS_TIME_UNKNOWN when not known */
 	char *lang;            /* optional: BCP 47 language tag ("en") */
 	char *text;            /* required: the body as read (may still hold debris) */

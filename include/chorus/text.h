@@ -78,6 +78,18 @@ struct chorus_doc {
 };
 
 /*
+ * Makes the n bytes at s valid UTF-8 text, as every reader must before it fills an
+ * article record: a UTF-8 byte order mark is dropped, NUL bytes are dropped, and each
+ * invalid sequence becomes U+FFFD; input that is mostly invalid but reads as
+ * Windows-1252/Latin-1 is transcoded from it instead. Returns 0 with a new
+ * NUL-terminated malloc'd string in *out (its length in *out_len) and the number of
+ * replacements made in *repaired (may be NULL), or CHORUS_EENCODING with a message on
+ * ctx when the bytes are binary, not text (control bytes or NULs in quantity).
+ */
+int chorus_text_repair(struct chorus_ctx *ctx, const char *s, size_t n, char **out,
+		       size_t *out_len, size_t *repaired);
+
+/*
  * Lines that repeat verbatim across many articles of one outlet (mastheads, sign-offs,
  * "Follow us on ..." lines) are boilerplate. A line filter counts lines over a set of
  * articles first; chorus_doc_analyze() then drops the lines it marks.

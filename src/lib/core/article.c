@@ -16,6 +16,7 @@ void chorus_article_release(struct chorus_article *a)
 	free(a->url);
 	free(a->source);
 	free(a->title);
+	free(a->author);
 	free(a->lang);
 	free(a->text);
 	free(a->origin);
@@ -28,6 +29,7 @@ void chorus_article_copy(struct chorus_article *dst, const struct chorus_article
 	dst->url = chorus_xstrdup(src->url);
 	dst->source = chorus_xstrdup(src->source);
 	dst->title = chorus_xstrdup(src->title);
+	dst->author = chorus_xstrdup(src->author);
 	dst->published = src->published;
 	dst->lang = chorus_xstrdup(src->lang);
 	dst->text = src->text ? chorus_xstrndup(src->text, src->text_len) : NULL;
