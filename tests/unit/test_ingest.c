@@ -220,6 +220,29 @@ static void text_crlf_and_bom(void **state)
 	got_release(&g);
 }
 
+static void text_latin1_and_bad_utf8(void **state)
+{
+	struct got g = { 0 };
+	const char latin1[] = "Caf\xE9 owner counts the cost\n\nThe caf\xE9 lost \xA3" "900.\n";
+	const char mixed[] = "Sm\xC3\xB6rg\xC3\xA5s \xFF end\n";
+
+	(void)state;
+	/* no well-formed UTF-8 at all: read as Windows-1252 */
+	assert_int_equal(read_mem("cafe.txt", latin1, sizeof(latin1) - 1, NULL, &g), 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.arts[0].title, "Caf\xC3\xA9 owner counts the cost");
+	assert_string_equal(g.arts[0].text, "The caf\xC3\xA9 lost \xC2\xA3" "900.\n");
+	assert_int_equal(g.arts[0].flags, CHORUS_ARTICLE_REPAIRED);
+	got_release(&g);
+	/* mostly UTF-8 with one stray byte: that byte becomes U+FFFD */
+	assert_int_equal(read_mem("mixed.txt", mixed, sizeof(mixed) - 1, NULL, &g), 0);
+	assert_int_equal(g.n, 1);
+	assert_null(g.arts[0].title);
+	assert_string_equal(g.arts[0].text, "Sm\xC3\xB6rg\xC3\xA5s \xEF\xBF\xBD end\n");
+	assert_int_equal(g.arts[0].flags, CHORUS_ARTICLE_REPAIRED);
+	got_release(&g);
+}
+
 static void text_empty_binary_oversize(void **state)
 {
 	struct chorus_ctx *ctx = chorus_ctx_new();
@@ -247,11 +270,13 @@ static void text_empty_binary_oversize(void **state)
 	got_release(&g);
 
 	for (i = 0; i < sizeof(bin); i++)
-		bin[i] = (char)(i * 7 % 256);
+		bin[i] = (char)((i * 7 + 100) % 256);
 	path = put("photo.dat", bin, sizeof(bin));
 	assert_int_equal(chorus_read_path(ctx, path, NULL, on_article, on_diag, &g), 0);
 	assert_int_equal(g.n, 0);
-	snprintf(want, sizeof(want), "%s: binary data, not text", path);
+	snprintf(want, sizeof(want),
+		 "%s: binary data, not text: 54 control bytes in 512, the first at byte offset 23",
+		 path);
 	assert_string_equal(g.diags[0], want);
 	got_release(&g);
 
@@ -481,6 +506,7 @@ static void jsonl_nul_escape_and_bad_utf8(void **state)
 	/* the NUL is dropped by the repair */
 	assert_string_equal(g.arts[0].text, "Alphabeta, then many more words.");
 	assert_int_equal(g.arts[0].text_len, 32);
+	assert_int_equal(g.arts[0].flags, CHORUS_ARTICLE_REPAIRED);
 	assert_string_equal(g.arts[1].text, "ok \xF0\x9F\x98\x80 \xC3\xA9");
 	assert_int_equal(g.arts[1].flags, 0);
 	got_release(&g);
@@ -669,6 +695,7 @@ int main(void)
 		cmocka_unit_test(text_lead_sentence_is_not_a_headline),
 		cmocka_unit_test(headline_rules),
 		cmocka_unit_test(text_crlf_and_bom),
+		cmocka_unit_test(text_latin1_and_bad_utf8),
 		cmocka_unit_test(text_empty_binary_oversize),
 		cmocka_unit_test(stream_stops_at_the_limit),
 		cmocka_unit_test(getline_keeps_long_lines_and_cuts_at_limit),

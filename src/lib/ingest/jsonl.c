@@ -171,11 +171,7 @@ static int read_line(struct chorus__ingest *st, struct chorus__input *in,
 		n--;
 	rc = chorus_text_repair(st->ctx, line->ptr ? line->ptr : "", n, &clean, &clean_len,
 				&repaired);
-	if (rc == CHORUS_EENCODING) {
-		chorus__ingest_diag(st, where, "binary data, not text");
-		return 0;
-	}
-	if (rc < 0) {
+	if (rc < 0) { /* the message says why: "binary data, not text: ..." */
 		chorus__ingest_diag(st, where, "%s", chorus_errmsg(st->ctx));
 		return 0;
 	}

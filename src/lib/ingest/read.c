@@ -211,11 +211,7 @@ int chorus__ingest_prepare(struct chorus__ingest *st, struct chorus_article *a, 
 	}
 	rc = chorus_text_repair(st->ctx, a->text ? a->text : "", a->text_len, &clean, &clean_len,
 				&repaired);
-	if (rc == CHORUS_EENCODING) {
-		chorus__ingest_diag(st, where, "binary data, not text");
-		goto skip;
-	}
-	if (rc < 0) {
+	if (rc < 0) { /* the message says why: "binary data, not text: ..." */
 		chorus__ingest_diag(st, where, "%s", chorus_errmsg(st->ctx));
 		goto skip;
 	}
