@@ -10,5 +10,8 @@
 #include "chorus/article.h"
 #include "chorus/ingest.h"
 #include "chorus/text.h"
+#include "chorus/store.h"
+#include "chorus/dedup.h"
+#include "chorus/cluster.h"
 
 #endif
