@@ -605,6 +605,58 @@ static void seeds_read_as_four_untitled_articles(void **state)
 	chorus_ctx_free(ctx);
 }
 
+/* The sample corpus of `make demo` (in the repository, so always there). */
+static void sample_corpus_reads_cleanly(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct got g = { 0 };
+
+	(void)state;
+	assert_int_equal(chorus_read_path(ctx, "corpus/tarrow-bridge-collapse", NULL, on_article,
+					  on_diag, &g), 0);
+	assert_int_equal(g.n_diags, 0);
+	assert_int_equal(g.n, 5);
+	assert_string_equal(g.arts[0].id, "01_nwa_wire.txt");
+	assert_string_equal(g.arts[0].title, "Ostrel Bridge collapses in Port Alder storm, 12 dead");
+	assert_memory_equal(g.arts[0].text, "PORT ALDER, Veranth (NWA) - Twelve people", 41);
+	assert_string_equal(g.arts[1].title, "Twelve killed as Ostrel Bridge falls into the Tarrow");
+	assert_string_equal(g.arts[2].title, "Bridge collapse in Port Alder: at least 12 dead");
+	assert_string_equal(g.arts[3].title,
+			    "A warning in 2019, a collapse in 2026: what went wrong at the Ostrel Bridge");
+	assert_string_equal(g.arts[4].id, "05_port_alder_gazette.txt");
+	assert_string_equal(g.arts[4].title, "Fourteen dead as Ostrel Bridge collapses");
+	got_release(&g);
+
+	assert_int_equal(chorus_read_path(ctx, "corpus/eskvale-mine-rescue", NULL, on_article,
+					  on_diag, &g), 0);
+	assert_int_equal(g.n_diags, 0);
+	assert_int_equal(g.n, 4);
+	assert_string_equal(g.arts[0].source, "Northwind Wire Agency");
+	assert_string_equal(g.arts[0].author, "Lena Brightwater");
+	assert_true(g.arts[0].published == 1776522000);
+	assert_string_equal(g.arts[1].source, "VBN News");
+	assert_true(g.arts[1].published == 1776517500);
+	assert_string_equal(g.arts[2].title, "\xE2\x80\x98We rationed the water by the capful\xE2\x80\x99: "
+					     "Grennock miners home after 72 hours");
+	assert_true(g.arts[2].published == 1776574800);
+	assert_string_equal(g.arts[3].id, "sagar-times-lm-0419-02");
+	assert_true(g.arts[3].published == 1776591000);
+	got_release(&g);
+
+	assert_int_equal(chorus_read_path(ctx, "corpus/halvard-transit-strike", NULL, on_article,
+					  on_diag, &g), 0);
+	assert_int_equal(g.n_diags, 0);
+	assert_int_equal(g.n, 5);
+	assert_string_equal(g.arts[0].id, "halvard_courier.txt");
+	assert_string_equal(g.arts[1].id, "meridian_review.txt");
+	assert_string_equal(g.arts[2].id, "nwa-2026-06-04-halvard-strike");
+	assert_true(g.arts[2].published == 1780553400);
+	assert_string_equal(g.arts[3].id, "nwa-2026-06-05-halvard-strike-talks");
+	assert_string_equal(g.arts[4].title, "Halvard transit strike: what you need to know");
+	got_release(&g);
+	chorus_ctx_free(ctx);
+}
+
 /* ---- dates ---- */
 
 static chorus_time date(const char *s)
@@ -706,6 +758,7 @@ int main(void)
 		cmocka_unit_test(folder_recursive_sorted_skipping),
 		cmocka_unit_test(missing_path),
 		cmocka_unit_test(seeds_read_as_four_untitled_articles),
+		cmocka_unit_test(sample_corpus_reads_cleanly),
 		cmocka_unit_test(dates_iso_8601),
 		cmocka_unit_test(dates_rfc_2822),
 	};
