@@ -560,6 +560,41 @@ static void folder_recursive_sorted_skipping(void **state)
 	chorus_ctx_free(ctx);
 }
 
+static void stdin_dash_and_fifo_in_folder(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct got g = { 0 };
+	char fifo[160], want[256];
+	const char *path;
+
+	(void)state;
+	/* "-" reads standard input, sniffed: this one is JSONL */
+	path = puts_file("stdin.data", "\n{\"source\":\"VBN News\",\"text\":\"On air.\"}\n");
+	assert_non_null(freopen(path, "rb", stdin));
+	assert_int_equal(chorus_read_path(ctx, "-", NULL, on_article, on_diag, &g), 0);
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.n_diags, 0);
+	assert_string_equal(g.arts[0].id, "stdin:2");
+	assert_string_equal(g.arts[0].origin, "stdin:2");
+	assert_string_equal(g.arts[0].source, "VBN News");
+	assert_string_equal(g.arts[0].text, "On air.");
+	got_release(&g);
+
+	/* a FIFO inside a folder is reported, not opened (it could block forever) */
+	puts_file("withfifo/a.txt", "Text.\n");
+	snprintf(fifo, sizeof(fifo), "%s/withfifo/pipe", tmpdir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	snprintf(want, sizeof(want), "%s/withfifo", tmpdir);
+	assert_int_equal(chorus_read_path(ctx, want, NULL, on_article, on_diag, &g), 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.arts[0].id, "a.txt");
+	assert_int_equal(g.n_diags, 1);
+	snprintf(want, sizeof(want), "%s: not a regular file", fifo);
+	assert_string_equal(g.diags[0], want);
+	got_release(&g);
+	chorus_ctx_free(ctx);
+}
+
 static void missing_path(void **state)
 {
 	struct chorus_ctx *ctx = chorus_ctx_new();
@@ -756,6 +791,7 @@ int main(void)
 		cmocka_unit_test(jsonl_long_line_and_oversize_text),
 		cmocka_unit_test(jsonl_nul_escape_and_bad_utf8),
 		cmocka_unit_test(folder_recursive_sorted_skipping),
+		cmocka_unit_test(stdin_dash_and_fifo_in_folder),
 		cmocka_unit_test(missing_path),
 		cmocka_unit_test(seeds_read_as_four_untitled_articles),
 		cmocka_unit_test(sample_corpus_reads_cleanly),
