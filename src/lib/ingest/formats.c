@@ -27,6 +27,7 @@
 
 static const struct chorus__format formats[] = {
 	{ "jsonl", chorus__ingest_jsonl_sniff, chorus__ingest_jsonl_read },
+	{ "sgml", chorus__ingest_sgml_sniff, chorus__ingest_sgml_read },
 	/* plain text comes last: it reads anything that no other format claims */
 	{ "text", chorus__ingest_text_sniff, chorus__ingest_text_read },
 };
