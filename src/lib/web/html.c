@@ -255,20 +255,46 @@ static const char *known_encoding(const char *name, char *buf, size_t size)
 	return buf;
 }
 
+/* Whether the bytes read as UTF-8: no invalid sequence, or (a page with a few stray
+ * bytes) at least 20 valid multibyte sequences per invalid one. */
 static int valid_utf8(const char *s, size_t n)
 {
-	struct chorus__buf b = { 0 };
-	size_t bad, i;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, good = 0, bad = 0;
 
-	/* Cheap path: pure ASCII is valid. */
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			break;
-	if (i == n)
-		return 1;
-	bad = chorus__web_utf8_append(&b, s + i, n - i > 65536 ? 65536 : n - i);
-	chorus__buf_release(&b);
-	return bad == 0;
+	while (i < n) {
+		unsigned c = p[i];
+		size_t k, j;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		k = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+		for (j = 1; k && j < k; j++)
+			if (i + j >= n || (p[i + j] & 0xC0) != 0x80)
+				k = 0;
+		if (k) {
+			good++;
+			i += k;
+		} else {
+			bad++;
+			i++;
+		}
+	}
+	return bad == 0 || good >= 20 * bad;
+}
+
+/* Windows-1252 leaves five bytes undefined; a converter stops at them, Latin-1 not. */
+static const char *legacy_encoding(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D)
+			return "ISO-8859-1";
+	}
+	return "windows-1252";
 }
 
 /* The charset named by a <meta> in the first 4 KiB, into buf; NULL if none. */
@@ -313,14 +339,16 @@ static const char *pick_encoding(const char *html, size_t n, const char *declare
 	if (n >= 2 && !memcmp(html, "\xFE\xFF", 2))
 		return "UTF-16BE";
 	if ((e = known_encoding(declared, buf, size)))
-		return e;
+		return !strcmp(e, "windows-1252") ? legacy_encoding(html, n) : e;
 	if ((e = known_encoding(meta_charset(html, n, found, sizeof(found)), buf, size))) {
 		/* A page that says UTF-8 but is not is most often Windows-1252. */
 		if (!strcmp(e, "UTF-8") && !valid_utf8(html, n))
-			return "windows-1252";
+			return legacy_encoding(html, n);
+		if (!strcmp(e, "windows-1252"))
+			return legacy_encoding(html, n);
 		return e;
 	}
-	return valid_utf8(html, n) ? "UTF-8" : "windows-1252";
+	return valid_utf8(html, n) ? "UTF-8" : legacy_encoding(html, n);
 }
 
 /* ---------------------------------------------------------------- JSON-LD */
@@ -810,6 +838,15 @@ static void score_tree(struct page *pg, xmlNode *n, int depth)
 		xmlNode *a = n->parent;
 		int level;
 
+		/* Inline text beside nested blocks is a paragraph of its own whose
+		 * parent is n (Readability wraps such runs in <p>). */
+		for (c = n->children; c; c = c->next)
+			if (c->type == XML_ELEMENT_NODE &&
+			    chorus__web_is_block((const char *)c->name) && strcmp((const char *)c->name, "br")) {
+				a = n;
+				break;
+			}
+
 		for (level = 0; a && a->type == XML_ELEMENT_NODE && st(a) && level < 5;
 		     level++, a = a->parent) {
 			double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
@@ -895,7 +932,7 @@ static void emit(struct chorus__buf *b, xmlNode *n, int depth)
 	if (n->type != XML_ELEMENT_NODE)
 		return;
 	name = (const char *)n->name;
-	if (boilerplate(n, name))
+	if (depth > 0 && boilerplate(n, name))
 		return;
 	if (chorus__web_is_block(name)) {
 		chorus__web_text_break(b);
@@ -967,6 +1004,9 @@ static void extract_dom(struct page *pg, struct chorus__buf *b)
 	for (c = parent->children; c; c = c->next)
 		if (joins(top, c))
 			emit(b, c, 0);
+	chorus__web_text_finish(b);
+	if (!b->len)
+		chorus__web_node_text(b, pg->body, 0);
 }
 
 /* ---------------------------------------------------------------- the record */
@@ -1094,6 +1134,14 @@ static int fill_record(struct chorus_ctx *ctx, struct page *pg, const char *text
 	return 0;
 }
 
+/* libxml2 reports some errors (character conversion) outside the parser's options;
+ * the library never prints, so they go nowhere. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 int chorus_web_html_read(struct chorus_ctx *ctx, const char *html, size_t n, const char *url_hint,
 			 const char *charset, size_t max_bytes, struct chorus_article *a)
 {
@@ -1112,6 +1160,8 @@ int chorus_web_html_read(struct chorus_ctx *ctx, const char *html, size_t n, con
 				    "page of %zu bytes passes the limit of %zu bytes", n,
 				    max_bytes * 32 < INT_MAX ? max_bytes * 32 : (size_t)INT_MAX);
 	xmlInitParser();
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	enc = pick_encoding(html, n, charset, encbuf, sizeof(encbuf));
 	doc = htmlReadMemory(html, (int)n, NULL, enc,
 			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
