@@ -13,5 +13,7 @@
 #include "chorus/store.h"
 #include "chorus/dedup.h"
 #include "chorus/cluster.h"
+#include "chorus/web.h"
+#include "chorus/eval.h"
 
 #endif
