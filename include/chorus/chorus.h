@@ -10,5 +10,6 @@
 #include "chorus/article.h"
 #include "chorus/ingest.h"
 #include "chorus/text.h"
+#include "chorus/brief.h"
 
 #endif
