@@ -50,6 +50,20 @@ static void on_diag(void *arg, const char *where, const char *why)
 	cli_diag(&in->diags, where, why);
 }
 
+/* The error message of ctx without a leading "where: " (the diagnostic adds it), or
+ * the code's description when there is no message. */
+static const char *why(struct chorus_ctx *ctx, const char *where, int rc)
+{
+	const char *m = chorus_errmsg(ctx);
+	size_t n = strlen(where);
+
+	if (!m[0])
+		return chorus_strerror(rc);
+	if (!strncmp(m, where, n) && m[n] == ':' && m[n + 1] == ' ')
+		return m + n + 2;
+	return m;
+}
+
 static int take_article(void *arg, struct chorus_article *a)
 {
 	struct input *in = arg;
@@ -170,7 +184,7 @@ int cmd_brief(int argc, char **argv)
 		}
 		rc = chorus_read_path(ctx, arg, &ropt, take_article, on_diag, &in);
 		if (rc < 0)
-			cli_diag(&in.diags, arg, chorus_errmsg(ctx)[0] ? chorus_errmsg(ctx) : chorus_strerror(rc));
+			cli_diag(&in.diags, arg, why(ctx, arg, rc));
 	}
 
 	lf = chorus_linefilter_new();
@@ -186,8 +200,9 @@ int cmd_brief(int argc, char **argv)
 		rc = chorus_doc_analyze(ctx, &in.arts[i], &topt, &docs[n_docs]);
 		if (rc) {
 			const char *where = in.arts[i].origin ? in.arts[i].origin : in.arts[i].id;
-			cli_diag(&in.diags, where ? where : "?",
-				 chorus_errmsg(ctx)[0] ? chorus_errmsg(ctx) : chorus_strerror(rc));
+			if (!where)
+				where = "?";
+			cli_diag(&in.diags, where, why(ctx, where, rc));
 			continue;
 		}
 		n_docs++;

@@ -311,12 +311,18 @@ static void index_sentences(struct work *w)
 	w->doc_first[w->n_docs] = w->n_sents;
 }
 
-/* Concept weights: independent documents carrying the concept; concepts found in a
- * single document count only when the story has too few documents to agree. */
+/* Concept weights: the independent documents carrying the concept. When the story
+ * has two or more independent documents, a concept only one of them carries weighs
+ * nothing (the summary is what outlets agree on), unless no concept is shared at all. */
 static void weigh_concepts(struct work *w, size_t n_independent)
 {
-	uint32_t c, min_df = n_independent >= 3 ? 2 : 1;
+	uint32_t c, min_df = n_independent >= 2 ? 2 : 1, max_df = 0;
 
+	for (c = 0; c < w->n_concepts; c++)
+		if (w->df_orig[c] > max_df)
+			max_df = w->df_orig[c];
+	if (max_df < min_df)
+		min_df = 1;
 	w->weight = arena_array(w, w->n_concepts, sizeof(double));
 	for (c = 0; c < w->n_concepts; c++) {
 		uint32_t df = w->df_orig[c] ? w->df_orig[c] : 1;
@@ -381,10 +387,12 @@ static int same_content(const struct work *w, const struct sent *a, const struct
 	uint32_t shared, need = ALIGN_SHARED;
 
 	*sim = stem_overlap(w, a, b, &shared);
-	if (a->n_stems < need)
-		need = a->n_stems;
-	if (b->n_stems < need)
-		need = b->n_stems;
+	uint32_t smaller = a->n_stems < b->n_stems ? a->n_stems : b->n_stems;
+
+	if (smaller / 2 + 2 < need)
+		need = smaller / 2 + 2;
+	if (smaller < need)
+		need = smaller;
 	return shared >= need && shared > 0 && *sim >= ALIGN_MIN;
 }
 
@@ -445,6 +453,9 @@ static size_t select_greedy(struct work *w, size_t budget, size_t *chosen)
 			if (g <= 0.0)
 				continue;
 			score = g * (1.0 + POS_BONUS / (1.0 + s->pos)) / pow((double)s->words, COST_EXP);
+#ifdef BRIEF_DEBUG
+			fprintf(stderr, "cand %u/%u gain %.2f words %u score %.3f\n", s->doc, s->idx, g, s->words, score);
+#endif
 			if (score > best_score) {
 				if (redundant(w, s, chosen, n)) {
 					dead[i] = 1;

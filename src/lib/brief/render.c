@@ -4,6 +4,8 @@
  * frame, the article list and the summary section. A new section is a pair of
  * functions and one line in chorus__brief_sections.
  */
+#include <time.h>
+
 #include "brief/brief_impl.h"
 #include "util/alloc.h"
 
@@ -115,6 +117,21 @@ json_t *chorus__brief_summary_json(const struct chorus_brief *b)
 	return o;
 }
 
+/* The publication time as "2022-02-21T18:30:00Z", or null. */
+static json_t *published_json(const struct chorus_article *a)
+{
+	struct tm tm;
+	time_t t;
+	char s[32];
+
+	if (!a || a->published == CHORUS_TIME_UNKNOWN)
+		return json_null();
+	t = (time_t)a->published;
+	if (!gmtime_r(&t, &tm) || !strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%SZ", &tm))
+		return json_null();
+	return json_string(s);
+}
+
 static json_t *articles_json(const struct chorus_brief *b)
 {
 	const struct chorus__brief_impl *impl = b->impl;
@@ -130,6 +147,7 @@ static json_t *articles_json(const struct chorus_brief *b)
 		json_object_set_new(o, "source", str_or_null(a ? a->source : NULL));
 		json_object_set_new(o, "title", str_or_null(a ? a->title : NULL));
 		json_object_set_new(o, "url", str_or_null(a ? a->url : NULL));
+		json_object_set_new(o, "published", published_json(a));
 		json_object_set_new(o, "copy_of", impl->group[i] == i
 							  ? json_null()
 							  : json_integer((json_int_t)impl->group[i]));
