@@ -42,8 +42,8 @@
 #define QUOTE_MAX 0.6      /* a sentence with more of its words in quotes is a quote */
 #define COST_EXP 1.0       /* r in gain / words^r */
 #define POS_BONUS 1.0      /* gain factor 1 + POS_BONUS / (1 + position in article) */
-#define ALIGN_MIN 0.25     /* idf-weighted containment of content stems for "same content" */
-#define ALIGN_SHARED 5     /* and this many shared content stems (fewer in shorter sentences) */
+#define ALIGN_MIN 0.4      /* containment of content stems for "same content" */
+#define ALIGN_SHARED 4     /* and the least number of shared content stems */
 #define UNIGRAM 0.5        /* weight of a content-word concept relative to a bigram */
 
 struct sent {
@@ -54,7 +54,6 @@ struct sent {
 	uint32_t n_concepts;
 	uint32_t *stems;     /* sorted distinct content stems */
 	uint32_t n_stems;
-	double mass;         /* idf mass of the content stems */
 	int eligible;
 };
 
@@ -75,7 +74,6 @@ struct work {
 	uint64_t *concept_key;   /* a bigram's key is stem1 << 32 | stem2, a word's its stem */
 	uint32_t *df_orig, *df_any, *last_doc; /* last_doc: document index + 1 */
 	double *weight;
-	double *idf;       /* idf[stem] over the story's sentences */
 	struct sent *sents;
 	size_t n_sents;
 	size_t *doc_first; /* doc_first[d]: index of document d's first entry in sents */
@@ -164,7 +162,16 @@ static uint32_t sort_unique(uint32_t *v, uint32_t n)
 
 	if (!n)
 		return 0;
-	qsort(v, n, sizeof(*v), cmp_u32);
+	if (n <= 48) { /* sentences are short: insertion sort beats qsort's calls */
+		for (i = 1; i < n; i++) {
+			uint32_t x = v[i], j = i;
+			for (; j > 0 && v[j - 1] > x; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+	} else {
+		qsort(v, n, sizeof(*v), cmp_u32);
+	}
 	for (i = 1; i < n; i++)
 		if (v[i] != v[k])
 			v[++k] = v[i];
@@ -332,36 +339,12 @@ static void weigh_concepts(struct work *w, size_t n_independent)
 	}
 }
 
-/* Story-specific weights of content stems: idf over the story's sentences, so that
- * the words every sentence repeats ("Ukraine" in a story about Ukraine) say little
- * about whether two sentences report the same thing. */
-static void weigh_stems(struct work *w)
+/* Containment of two sentences' content-stem sets: shared stems over the size of the
+ * smaller set (a short sentence saying one thing is carried by a long one that says it
+ * among others); the number of shared stems in *shared. */
+static double stem_overlap(const struct sent *a, const struct sent *b, uint32_t *shared)
 {
-	uint32_t n = chorus_lexicon_size(w->lex) + 1, *sf, i;
-	size_t k;
-
-	sf = chorus__arena_calloc(w->arena, n, sizeof(uint32_t));
-	for (k = 0; k < w->n_sents; k++)
-		for (i = 0; i < w->sents[k].n_stems; i++)
-			sf[w->sents[k].stems[i]]++;
-	w->idf = arena_array(w, n, sizeof(double));
-	for (i = 0; i < n; i++)
-		w->idf[i] = sf[i] ? log((double)(w->n_sents + 1) / sf[i]) : 0.0;
-	for (k = 0; k < w->n_sents; k++) {
-		double m = 0.0;
-		for (i = 0; i < w->sents[k].n_stems; i++)
-			m += w->idf[w->sents[k].stems[i]];
-		w->sents[k].mass = m;
-	}
-}
-
-/* Weighted containment of two sentences' content stems: the idf mass of the shared
- * stems over the smaller mass; the number of shared stems in *shared. */
-static double stem_overlap(const struct work *w, const struct sent *a, const struct sent *b,
-			   uint32_t *shared)
-{
-	uint32_t i = 0, j = 0, k = 0;
-	double m = 0.0, min;
+	uint32_t i = 0, j = 0, k = 0, min;
 
 	while (i < a->n_stems && j < b->n_stems) {
 		if (a->stems[i] < b->stems[j])
@@ -369,31 +352,23 @@ static double stem_overlap(const struct work *w, const struct sent *a, const str
 		else if (a->stems[i] > b->stems[j])
 			j++;
 		else {
-			m += w->idf[a->stems[i]];
 			k++;
 			i++;
 			j++;
 		}
 	}
 	*shared = k;
-	min = a->mass < b->mass ? a->mass : b->mass;
-	return k && min > 0.0 ? m / min : 0.0;
+	min = a->n_stems < b->n_stems ? a->n_stems : b->n_stems;
+	return min ? (double)k / min : 0.0;
 }
 
-/* Whether sentences a and b report the same content (the alignment rule). */
-static int same_content(const struct work *w, const struct sent *a, const struct sent *b,
-			double *sim)
+/* Whether sentences a and b carry the same content (the alignment rule). */
+static int same_content(const struct sent *a, const struct sent *b, double *sim)
 {
-	uint32_t shared, need = ALIGN_SHARED;
+	uint32_t shared;
 
-	*sim = stem_overlap(w, a, b, &shared);
-	uint32_t smaller = a->n_stems < b->n_stems ? a->n_stems : b->n_stems;
-
-	if (smaller / 2 + 2 < need)
-		need = smaller / 2 + 2;
-	if (smaller < need)
-		need = smaller;
-	return shared >= need && shared > 0 && *sim >= ALIGN_MIN;
+	*sim = stem_overlap(a, b, &shared);
+	return shared >= ALIGN_SHARED && *sim >= ALIGN_MIN;
 }
 
 static double gain_of(const struct work *w, const struct sent *s, const unsigned char *covered)
@@ -415,7 +390,7 @@ static int redundant(const struct work *w, const struct sent *s, const size_t *c
 	for (i = 0; i < n_chosen; i++)
 	{
 		double sim;
-		if (same_content(w, s, &w->sents[chosen[i]], &sim))
+		if (same_content(s, &w->sents[chosen[i]], &sim))
 			return 1;
 	}
 	return 0;
@@ -498,7 +473,7 @@ static void align(struct work *w, const struct sent *s, struct chorus_brief_sent
 		} else {
 			for (i = w->doc_first[d]; i < w->doc_first[d + 1]; i++) {
 				double sim;
-				if (same_content(w, s, &w->sents[i], &sim) && sim > best_sim) {
+				if (same_content(s, &w->sents[i], &sim) && sim > best_sim) {
 					best_sim = sim;
 					best = i;
 				}
@@ -508,7 +483,7 @@ static void align(struct work *w, const struct sent *s, struct chorus_brief_sent
 		{
 			size_t i2, bb = (size_t)-1; double bs = 0; uint32_t sh, bsh = 0;
 			for (i2 = w->doc_first[d]; i2 < w->doc_first[d + 1]; i2++) {
-				double sim = stem_overlap(w, s, &w->sents[i2], &sh);
+				double sim = stem_overlap(s, &w->sents[i2], &sh);
 				if (sim > bs) { bs = sim; bb = i2; bsh = sh; }
 			}
 			if (bb != (size_t)-1) {
@@ -619,7 +594,6 @@ int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *d
 
 	index_sentences(&w);
 	weigh_concepts(&w, b->n_independent);
-	weigh_stems(&w);
 	chosen = arena_array(&w, w.n_sents, sizeof(size_t));
 	n_chosen = select_greedy(&w, budget, chosen);
 
