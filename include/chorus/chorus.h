@@ -11,5 +11,6 @@
 #include "chorus/ingest.h"
 #include "chorus/text.h"
 #include "chorus/brief.h"
+#include "chorus/eval.h"
 
 #endif

@@ -560,6 +560,41 @@ static void folder_recursive_sorted_skipping(void **state)
 	chorus_ctx_free(ctx);
 }
 
+static void stdin_dash_and_fifo_in_folder(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct got g = { 0 };
+	char fifo[160], want[256];
+	const char *path;
+
+	(void)state;
+	/* "-" reads standard input, sniffed: this one is JSONL */
+	path = puts_file("stdin.data", "\n{\"source\":\"VBN News\",\"text\":\"On air.\"}\n");
+	assert_non_null(freopen(path, "rb", stdin));
+	assert_int_equal(chorus_read_path(ctx, "-", NULL, on_article, on_diag, &g), 0);
+	assert_int_equal(g.n, 1);
+	assert_int_equal(g.n_diags, 0);
+	assert_string_equal(g.arts[0].id, "stdin:2");
+	assert_string_equal(g.arts[0].origin, "stdin:2");
+	assert_string_equal(g.arts[0].source, "VBN News");
+	assert_string_equal(g.arts[0].text, "On air.");
+	got_release(&g);
+
+	/* a FIFO inside a folder is reported, not opened (it could block forever) */
+	puts_file("withfifo/a.txt", "Text.\n");
+	snprintf(fifo, sizeof(fifo), "%s/withfifo/pipe", tmpdir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	snprintf(want, sizeof(want), "%s/withfifo", tmpdir);
+	assert_int_equal(chorus_read_path(ctx, want, NULL, on_article, on_diag, &g), 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.arts[0].id, "a.txt");
+	assert_int_equal(g.n_diags, 1);
+	snprintf(want, sizeof(want), "%s: not a regular file", fifo);
+	assert_string_equal(g.diags[0], want);
+	got_release(&g);
+	chorus_ctx_free(ctx);
+}
+
 static void missing_path(void **state)
 {
 	struct chorus_ctx *ctx = chorus_ctx_new();
@@ -601,6 +636,58 @@ static void seeds_read_as_four_untitled_articles(void **state)
 	assert_int_equal(g.arts[0].text_len, 2838);
 	assert_memory_equal(g.arts[0].text, "Russian President Vladimir Putin ordered", 40);
 	assert_int_equal(g.arts[3].text_len, 2470);
+	got_release(&g);
+	chorus_ctx_free(ctx);
+}
+
+/* The sample corpus of `make demo` (in the repository, so always there). */
+static void sample_corpus_reads_cleanly(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct got g = { 0 };
+
+	(void)state;
+	assert_int_equal(chorus_read_path(ctx, "corpus/tarrow-bridge-collapse", NULL, on_article,
+					  on_diag, &g), 0);
+	assert_int_equal(g.n_diags, 0);
+	assert_int_equal(g.n, 5);
+	assert_string_equal(g.arts[0].id, "01_nwa_wire.txt");
+	assert_string_equal(g.arts[0].title, "Ostrel Bridge collapses in Port Alder storm, 12 dead");
+	assert_memory_equal(g.arts[0].text, "PORT ALDER, Veranth (NWA) - Twelve people", 41);
+	assert_string_equal(g.arts[1].title, "Twelve killed as Ostrel Bridge falls into the Tarrow");
+	assert_string_equal(g.arts[2].title, "Bridge collapse in Port Alder: at least 12 dead");
+	assert_string_equal(g.arts[3].title,
+			    "A warning in 2019, a collapse in 2026: what went wrong at the Ostrel Bridge");
+	assert_string_equal(g.arts[4].id, "05_port_alder_gazette.txt");
+	assert_string_equal(g.arts[4].title, "Fourteen dead as Ostrel Bridge collapses");
+	got_release(&g);
+
+	assert_int_equal(chorus_read_path(ctx, "corpus/eskvale-mine-rescue", NULL, on_article,
+					  on_diag, &g), 0);
+	assert_int_equal(g.n_diags, 0);
+	assert_int_equal(g.n, 4);
+	assert_string_equal(g.arts[0].source, "Northwind Wire Agency");
+	assert_string_equal(g.arts[0].author, "Lena Brightwater");
+	assert_true(g.arts[0].published == 1776522000);
+	assert_string_equal(g.arts[1].source, "VBN News");
+	assert_true(g.arts[1].published == 1776517500);
+	assert_string_equal(g.arts[2].title, "\xE2\x80\x98We rationed the water by the capful\xE2\x80\x99: "
+					     "Grennock miners home after 72 hours");
+	assert_true(g.arts[2].published == 1776574800);
+	assert_string_equal(g.arts[3].id, "sagar-times-lm-0419-02");
+	assert_true(g.arts[3].published == 1776591000);
+	got_release(&g);
+
+	assert_int_equal(chorus_read_path(ctx, "corpus/halvard-transit-strike", NULL, on_article,
+					  on_diag, &g), 0);
+	assert_int_equal(g.n_diags, 0);
+	assert_int_equal(g.n, 5);
+	assert_string_equal(g.arts[0].id, "halvard_courier.txt");
+	assert_string_equal(g.arts[1].id, "meridian_review.txt");
+	assert_string_equal(g.arts[2].id, "nwa-2026-06-04-halvard-strike");
+	assert_true(g.arts[2].published == 1780553400);
+	assert_string_equal(g.arts[3].id, "nwa-2026-06-05-halvard-strike-talks");
+	assert_string_equal(g.arts[4].title, "Halvard transit strike: what you need to know");
 	got_release(&g);
 	chorus_ctx_free(ctx);
 }
@@ -704,8 +791,10 @@ int main(void)
 		cmocka_unit_test(jsonl_long_line_and_oversize_text),
 		cmocka_unit_test(jsonl_nul_escape_and_bad_utf8),
 		cmocka_unit_test(folder_recursive_sorted_skipping),
+		cmocka_unit_test(stdin_dash_and_fifo_in_folder),
 		cmocka_unit_test(missing_path),
 		cmocka_unit_test(seeds_read_as_four_untitled_articles),
+		cmocka_unit_test(sample_corpus_reads_cleanly),
 		cmocka_unit_test(dates_iso_8601),
 		cmocka_unit_test(dates_rfc_2822),
 	};

@@ -18,6 +18,7 @@
  * the bytes transcoded from Windows-1252, plus the NUL bytes dropped.
  */
 #include "chorus/text.h"
+#include "text/text_int.h"
 #include "text/utf8.h"
 #include "util/alloc.h"
 
@@ -32,6 +33,25 @@ static const uint16_t cp1252_c1[32] = {
 static int is_binary_byte(unsigned char c)
 {
 	return c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r';
+}
+
+int chorus__text_is_binary(const char *s, size_t n, size_t *count, size_t *first)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, nbin = 0, first_bin = 0;
+
+	for (i = 0; i < n; i++) {
+		if (is_binary_byte(p[i])) {
+			if (!nbin)
+				first_bin = i;
+			nbin++;
+		}
+	}
+	if (count)
+		*count = nbin;
+	if (first)
+		*first = first_bin;
+	return nbin >= 4 && nbin > n / 16;
 }
 
 int chorus__utf8_valid(const char *s, size_t n)
@@ -133,7 +153,7 @@ int chorus_text_repair(struct chorus_ctx *ctx, const char *s, size_t n, char **o
 		       size_t *out_len, size_t *repaired)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i, nbin = 0, first_bin = 0, bad, good_mb, repairs = 0, len;
+	size_t nbin = 0, first_bin = 0, bad, good_mb, repairs = 0, len;
 	char *buf;
 
 	*out = NULL;
@@ -142,14 +162,7 @@ int chorus_text_repair(struct chorus_ctx *ctx, const char *s, size_t n, char **o
 		*repaired = 0;
 	if (!s)
 		n = 0;
-	for (i = 0; i < n; i++) {
-		if (is_binary_byte(p[i])) {
-			if (!nbin)
-				first_bin = i;
-			nbin++;
-		}
-	}
-	if (nbin >= 4 && nbin > n / 16)
+	if (chorus__text_is_binary(s, n, &nbin, &first_bin))
 		return chorus_error(ctx, CHORUS_EENCODING,
 				    "binary data, not text: %zu control bytes in %zu, the first at byte offset %zu",
 				    nbin, n, first_bin);
