@@ -83,15 +83,16 @@ static int take_article(void *arg, struct chorus_article *a)
 
 static int parse_format(const char *s, enum chorus_brief_format *out)
 {
-	enum cli_format f;
-
-	if (!strcmp(s, "plain")) {
+	if (!strcmp(s, "plain"))
 		*out = CHORUS_BRIEF_PLAIN;
-		return 0;
-	}
-	if (cli_parse_format(s, &f))
+	else if (!strcmp(s, "text"))
+		*out = CHORUS_BRIEF_TEXT;
+	else if (!strcmp(s, "md") || !strcmp(s, "markdown"))
+		*out = CHORUS_BRIEF_MD;
+	else if (!strcmp(s, "json"))
+		*out = CHORUS_BRIEF_JSON;
+	else
 		return -1;
-	*out = f == FORMAT_JSON ? CHORUS_BRIEF_JSON : f == FORMAT_MD ? CHORUS_BRIEF_MD : CHORUS_BRIEF_TEXT;
 	return 0;
 }
 
@@ -152,7 +153,7 @@ int cmd_brief(int argc, char **argv)
 			if (!(v = opt_value(argc, argv, &a, "--format")))
 				return EXIT_USAGE;
 			if (parse_format(v, &fmt))
-				return EXIT_USAGE;
+				return cli_usage_error("brief ", "unknown format '%s' (use text, md, json or plain)", v);
 		} else if (is_opt(arg, "--source")) {
 			if (!(v = opt_value(argc, argv, &a, "--source")))
 				return EXIT_USAGE;

@@ -141,8 +141,8 @@ static void budget_is_never_exceeded(void **state)
 			sum += b->summary[i].words;
 		assert_int_equal(sum, b->summary_words);
 		assert_true(sum <= words);
-		/* the shortest selectable sentence has 10 words */
-		assert_int_equal(b->n_summary == 0, words < 10);
+		/* the shortest selectable sentence has 9 words (Alpha's last) */
+		assert_int_equal(b->n_summary == 0, words < 9);
 		chorus_brief_free(b);
 	}
 	story_release(&st);
@@ -390,13 +390,13 @@ static void seeds_brief(void **state)
 			 0);
 	assert_true(b->n_summary >= 2);
 	assert_true(b->summary_words <= 100);
-	/* the first sentence: Putin recognized the independence of Donetsk and Luhansk */
+	/* The first sentence reports that Putin recognized the independence of the two
+	 * regions (001's lead: the rebel regions of eastern Ukraine are Donetsk and Luhansk,
+	 * as its later sentences say). */
 	first = b->summary[0].text;
-	assert_non_null(strstr(first, "Putin"));
-	assert_non_null(strstr(first, "recogni"));
-	assert_non_null(strstr(first, "independence"));
-	assert_non_null(strstr(first, "Donetsk"));
-	assert_non_null(strstr(first, "Luhansk"));
+	assert_string_equal(first, "Russian President Vladimir Putin on Monday recognized the "
+				   "independence of Moscow-backed rebel regions in eastern Ukraine.");
+	assert_int_equal(b->summary[0].doc, 1);
 	/* all four seeds report the recognition; all four are named */
 	assert_int_equal(b->summary[0].n_sources, 4);
 	for (i = 0; i < 4; i++)

@@ -15,7 +15,8 @@
  *   the cost-scaled greedy of Lin & Bilmes 2010/2011 ("Multi-document Summarization
  *   via Budgeted Maximization of Submodular Functions", algorithm 1): repeatedly take
  *   the sentence with the best gain / words^r that still fits, then compare with the
- *   best single sentence, which gives the constant-factor guarantee of their theorem 1.
+ *   best single sentence, which gives the constant-factor guarantee of their theorem 1
+ *   (weakened by SINGLE_MARGIN, so that a near tie keeps the greedy's shorter choice).
  *   Gains favour early sentences of an article (news puts its facts first).
  * - Low-content sentences are never selected: headlines, short fragments, questions,
  *   lines ending in a colon, sentences that are mostly quotation, sentences starting
@@ -29,22 +30,33 @@
  * ids) in an open-addressing table.
  */
 #include <math.h>
-#ifdef BRIEF_DEBUG
-#include <stdio.h>
-#endif
 
 #include "brief/brief_impl.h"
 #include "util/alloc.h"
 
 /* Tuned on the seed articles, the sample corpus and DUC 2006 (docs/brief.md). */
-#define MIN_WORDS 8        /* shorter sentences are fragments */
-#define MAX_WORDS 80       /* longer ones are run-on debris */
-#define QUOTE_MAX 0.6      /* a sentence with more of its words in quotes is a quote */
-#define COST_EXP 1.0       /* r in gain / words^r */
-#define POS_BONUS 1.0      /* gain factor 1 + POS_BONUS / (1 + position in article) */
-#define ALIGN_MIN 0.4      /* containment of content stems for "same content" */
-#define ALIGN_SHARED 4     /* and the least number of shared content stems */
-#define UNIGRAM 0.5        /* weight of a content-word concept relative to a bigram */
+#ifdef BRIEF_TUNE
+#include <stdio.h>
+static double tune(const char *name, double def)
+{
+	const char *v = getenv(name);
+	return v ? strtod(v, NULL) : def;
+}
+#define P(name, def) tune(#name, def)
+#else
+#define P(name, def) (def)
+#endif
+#define MIN_WORDS P(MIN_WORDS, 8)
+#define MAX_WORDS P(MAX_WORDS, 80)       /* longer ones are run-on debris */
+#define QUOTE_MAX P(QUOTE_MAX, 0.6)      /* a sentence with more of its words in quotes is a quote */
+#define COST_EXP P(COST_EXP, 0.6)       /* r in gain / words^r */
+#define POS_BONUS P(POS_BONUS, 0.0)      /* gain factor 1 + POS_BONUS / (1 + position in article) */
+#define ALIGN_MIN P(ALIGN_MIN, 0.4)      /* containment of content stems for "same content" */
+#define ALIGN_SHARED P(ALIGN_SHARED, 4)     /* and the least number of shared content stems */
+#define ALIGN_PLAIN P(ALIGN_PLAIN, 0.5) /* containment of the content stems that are not names */
+#define SINGLE_MARGIN 1.5  /* the best single sentence replaces a greedy pick this much worse */
+#define RARE_WEIGHT 0.01   /* weight per document of a concept too few documents carry */
+#define UNIGRAM P(UNIGRAM, 0.0)        /* weight of a content-word concept relative to a bigram */
 
 struct sent {
 	uint32_t doc, idx;   /* document and sentence index */
@@ -53,6 +65,8 @@ struct sent {
 	uint32_t *concepts;  /* distinct concept indices */
 	uint32_t n_concepts;
 	uint32_t *stems;     /* sorted distinct content stems */
+	uint32_t *plain;     /* those of them written in lowercase somewhere in it (not names) */
+	uint32_t n_plain;
 	uint32_t n_stems;
 	int eligible;
 };
@@ -196,8 +210,50 @@ static double quoted_share(const struct chorus_doc *d, const struct chorus_sente
 	return words ? (double)quoted / words : 0.0;
 }
 
+/* Words that make a sentence lean on the one before it ("But ...", "He said ..."):
+ * out of its article, the reader cannot tell what it continues or who it means. */
+static const char *const dangling[] = {
+	"but", "and", "or", "so", "yet", "also", "however", "meanwhile", "still", "then",
+	"he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their",
+	"its", "we", "i", "you", "there", "such", "other", "another", "instead", "nevertheless",
+	NULL
+};
+
+static int leans_back(struct chorus_lexicon *lex, const struct chorus_doc *d,
+		      const struct chorus_sentence *s)
+{
+	const char *first = NULL;
+	uint32_t t;
+	size_t i;
+
+	for (t = s->tok_begin; t < s->tok_end && !first; t++)
+		if (is_word(&d->tokens[t]))
+			first = chorus_lexicon_str(lex, d->tokens[t].norm, NULL);
+	for (i = 0; first && dangling[i]; i++)
+		if (!strcmp(first, dangling[i]))
+			return 1;
+	return 0;
+}
+
+/* Share of the words after the first that are capitalized: a headline, a byline, a
+ * "For Use By Clients Of ..." line. */
+static double capital_share(const struct chorus_doc *d, const struct chorus_sentence *s)
+{
+	uint32_t t, words = 0, caps = 0;
+
+	for (t = s->tok_begin; t < s->tok_end; t++) {
+		const struct chorus_token *tok = &d->tokens[t];
+		if (!(tok->flags & CHORUS_TOK_WORD))
+			continue;
+		if (words++ && (tok->flags & (CHORUS_TOK_CAP | CHORUS_TOK_UPPER)))
+			caps++;
+	}
+	return words > 1 ? (double)caps / (words - 1) : 0.0;
+}
+
 /* Whether a sentence may be selected at all (the low-content filter). */
-static int eligible(const struct chorus_doc *d, const struct chorus_sentence *s, uint32_t words)
+static int eligible(struct chorus_lexicon *lex, const struct chorus_doc *d,
+		    const struct chorus_sentence *s, uint32_t words)
 {
 	const char *p = d->text + s->start;
 	size_t n = s->end - s->start;
@@ -213,6 +269,12 @@ static int eligible(const struct chorus_doc *d, const struct chorus_sentence *s,
 	if (last == '"' || last == '\'' || last == ')')
 		last = n >= 2 ? p[n - 2] : last;
 	if (last == '?' || last == ':')
+		return 0;
+	if (P(NEED_STOP, 1) && last != '.' && last != '!')
+		return 0;
+	if (capital_share(d, s) > P(CAPS_MAX, 0.6))
+		return 0;
+	if (P(DANGLING, 1) && leans_back(lex, d, s))
 		return 0;
 	if (p[0] >= 'a' && p[0] <= 'z')
 		return 0;
@@ -233,7 +295,7 @@ static void *arena_array(struct work *w, size_t n, size_t size)
 static void index_sentences(struct work *w)
 {
 	size_t d, total_sents = 0, total_toks = 0, slots = 16;
-	uint32_t *tmp_c, *tmp_s;
+	uint32_t *tmp_c, *tmp_s, *tmp_p;
 	size_t tmp_cap = 16;
 
 	for (d = 0; d < w->n_docs; d++) {
@@ -259,6 +321,7 @@ static void index_sentences(struct work *w)
 	w->doc_first = arena_array(w, w->n_docs + 1, sizeof(size_t));
 	tmp_c = arena_array(w, 2 * tmp_cap, sizeof(uint32_t));
 	tmp_s = arena_array(w, tmp_cap, sizeof(uint32_t));
+	tmp_p = arena_array(w, tmp_cap, sizeof(uint32_t));
 
 	for (d = 0; d < w->n_docs; d++) {
 		const struct chorus_doc *doc = w->docs[d];
@@ -269,14 +332,15 @@ static void index_sentences(struct work *w)
 		for (size_t s = 0; s < doc->n_sents; s++) {
 			const struct chorus_sentence *cs = &doc->sents[s];
 			struct sent *st = &w->sents[w->n_sents++];
-			uint32_t nc = 0, ns = 0, prev = 0, prev_stop = 1, t, i;
+			uint32_t nc = 0, ns = 0, np = 0, prev = 0, prev_stop = 1, t, i;
+			int first = 1;
 
 			st->doc = (uint32_t)d;
 			st->idx = (uint32_t)s;
 			st->pos = pos;
 			st->words = (uint32_t)chorus__brief_count_words(doc->text + cs->start,
 									cs->end - cs->start);
-			st->eligible = eligible(doc, cs, st->words);
+			st->eligible = eligible(w->lex, doc, cs, st->words);
 			if (!(cs->flags & CHORUS_SENT_TITLE))
 				pos++;
 			for (t = cs->tok_begin; t < cs->tok_end; t++) {
@@ -291,7 +355,10 @@ static void index_sentences(struct work *w)
 				if (!stop) {
 					tmp_s[ns++] = stem;
 					tmp_c[nc++] = concept_of(w, stem);
+					if (first || !(tok->flags & (CHORUS_TOK_CAP | CHORUS_TOK_UPPER)))
+						tmp_p[np++] = stem;
 				}
+				first = 0;
 				if (prev && !(stop && prev_stop))
 					tmp_c[nc++] = concept_of(w, (uint64_t)prev << 32 | stem);
 				prev = stem;
@@ -305,6 +372,10 @@ static void index_sentences(struct work *w)
 			st->stems = arena_array(w, ns, sizeof(uint32_t));
 			memcpy(st->stems, tmp_s, ns * sizeof(uint32_t));
 			st->n_stems = ns;
+			np = sort_unique(tmp_p, np);
+			st->plain = arena_array(w, np, sizeof(uint32_t));
+			memcpy(st->plain, tmp_p, np * sizeof(uint32_t));
+			st->n_plain = np;
 			for (i = 0; i < nc; i++) {
 				uint32_t c = st->concepts[i];
 				if (w->last_doc[c] == d + 1)
@@ -319,11 +390,12 @@ static void index_sentences(struct work *w)
 }
 
 /* Concept weights: the independent documents carrying the concept. When the story
- * has two or more independent documents, a concept only one of them carries weighs
- * nothing (the summary is what outlets agree on), unless no concept is shared at all. */
+ * has two or more independent documents, a concept fewer than MIN_DF of them carry
+ * weighs almost nothing: the summary is what outlets agree on, and such concepts only
+ * decide what fills a budget larger than the agreed content. */
 static void weigh_concepts(struct work *w, size_t n_independent)
 {
-	uint32_t c, min_df = n_independent >= 2 ? 2 : 1, max_df = 0;
+	uint32_t c, min_df = n_independent >= 2 ? (uint32_t)P(MIN_DF, 2) : 1, max_df = 0;
 
 	for (c = 0; c < w->n_concepts; c++)
 		if (w->df_orig[c] > max_df)
@@ -333,23 +405,24 @@ static void weigh_concepts(struct work *w, size_t n_independent)
 	w->weight = arena_array(w, w->n_concepts, sizeof(double));
 	for (c = 0; c < w->n_concepts; c++) {
 		uint32_t df = w->df_orig[c] ? w->df_orig[c] : 1;
-		w->weight[c] = df >= min_df ? (double)df : 0.0;
+		w->weight[c] = df >= min_df ? (double)df : RARE_WEIGHT * df;
 		if (!(w->concept_key[c] >> 32))
 			w->weight[c] *= UNIGRAM;
 	}
 }
 
-/* Containment of two sentences' content-stem sets: shared stems over the size of the
- * smaller set (a short sentence saying one thing is carried by a long one that says it
- * among others); the number of shared stems in *shared. */
-static double stem_overlap(const struct sent *a, const struct sent *b, uint32_t *shared)
+/* Containment of two sorted sets: the shared members over the size of the smaller set
+ * (a short sentence saying one thing is carried by a long one that says it among
+ * others); the number of shared members in *shared. */
+static double containment(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb,
+			  uint32_t *shared)
 {
-	uint32_t i = 0, j = 0, k = 0, min;
+	uint32_t i = 0, j = 0, k = 0, min = na < nb ? na : nb;
 
-	while (i < a->n_stems && j < b->n_stems) {
-		if (a->stems[i] < b->stems[j])
+	while (i < na && j < nb) {
+		if (a[i] < b[j])
 			i++;
-		else if (a->stems[i] > b->stems[j])
+		else if (a[i] > b[j])
 			j++;
 		else {
 			k++;
@@ -358,17 +431,22 @@ static double stem_overlap(const struct sent *a, const struct sent *b, uint32_t 
 		}
 	}
 	*shared = k;
-	min = a->n_stems < b->n_stems ? a->n_stems : b->n_stems;
 	return min ? (double)k / min : 0.0;
 }
 
-/* Whether sentences a and b carry the same content (the alignment rule). */
+/* Whether sentences a and b carry the same content (the alignment rule): enough of
+ * their content words in common, and not only names: "Captain Osterlund said they could
+ * walk" and "Captain Osterlund praised the volunteers" share a name, not a fact. */
 static int same_content(const struct sent *a, const struct sent *b, double *sim)
 {
-	uint32_t shared;
+	uint32_t shared, shared_plain;
+	double plain;
 
-	*sim = stem_overlap(a, b, &shared);
-	return shared >= ALIGN_SHARED && *sim >= ALIGN_MIN;
+	*sim = containment(a->stems, a->n_stems, b->stems, b->n_stems, &shared);
+	if (shared < ALIGN_SHARED || *sim < ALIGN_MIN)
+		return 0;
+	plain = containment(a->plain, a->n_plain, b->plain, b->n_plain, &shared_plain);
+	return plain >= ALIGN_PLAIN;
 }
 
 static double gain_of(const struct work *w, const struct sent *s, const unsigned char *covered)
@@ -428,9 +506,6 @@ static size_t select_greedy(struct work *w, size_t budget, size_t *chosen)
 			if (g <= 0.0)
 				continue;
 			score = g * (1.0 + POS_BONUS / (1.0 + s->pos)) / pow((double)s->words, COST_EXP);
-#ifdef BRIEF_DEBUG
-			fprintf(stderr, "cand %u/%u gain %.2f words %u score %.3f\n", s->doc, s->idx, g, s->words, score);
-#endif
 			if (score > best_score) {
 				if (redundant(w, s, chosen, n)) {
 					dead[i] = 1;
@@ -450,7 +525,7 @@ static size_t select_greedy(struct work *w, size_t budget, size_t *chosen)
 		for (i = 0; i < w->sents[best].n_concepts; i++)
 			covered[w->sents[best].concepts[i]] = 1;
 	}
-	if (best_single != (size_t)-1 && best_single_gain > total) {
+	if (best_single != (size_t)-1 && best_single_gain > SINGLE_MARGIN * total) {
 		chosen[0] = best_single;
 		n = 1;
 	}
@@ -479,19 +554,6 @@ static void align(struct work *w, const struct sent *s, struct chorus_brief_sent
 				}
 			}
 		}
-#ifdef BRIEF_DEBUG
-		{
-			size_t i2, bb = (size_t)-1; double bs = 0; uint32_t sh, bsh = 0;
-			for (i2 = w->doc_first[d]; i2 < w->doc_first[d + 1]; i2++) {
-				double sim = stem_overlap(s, &w->sents[i2], &sh);
-				if (sim > bs) { bs = sim; bb = i2; bsh = sh; }
-			}
-			if (bb != (size_t)-1) {
-				const struct chorus_sentence *cs = &w->docs[d]->sents[w->sents[bb].idx];
-				fprintf(stderr, "  doc %zu sim %.2f shared %u: %.*s\n", d, bs, bsh, (int)(cs->end - cs->start), w->docs[d]->text + cs->start);
-			}
-		}
-#endif
 		if (best == (size_t)-1)
 			continue;
 		src[n].doc = d;
