@@ -11,6 +11,7 @@
 #include "chorus/ingest.h"
 #include "chorus/text.h"
 #include "chorus/brief.h"
+#include "chorus/web.h"
 #include "chorus/eval.h"
 
 #endif

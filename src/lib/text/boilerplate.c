@@ -5,8 +5,10 @@
  *
  * Every pattern is anchored on a whole line of canonical text: a line is dropped
  * when it equals one of the phrases (case and trailing punctuation aside), or when it
- * starts with one of the prefixes and is no longer than the prefix's limit. The limits
- * keep a real paragraph that happens to start with "Sign up for" out of reach.
+ * starts with one of the prefixes and is no longer than the prefix's limit; a prompt
+ * ("Sign up for ...", "Follow ...", "Share this ...") must also name what it prompts
+ * for (a newsletter, a network, "us", "our ..."). The limits and the named targets
+ * keep a real sentence such as "Sign up for the draft began on Monday." out of reach.
  */
 #include <string.h>
 
@@ -37,25 +39,72 @@ static const char *const phrases[] = {
 struct prefix {
 	const char *s; /* lowercase */
 	size_t max;    /* the longest line (bytes) it may start */
+	int prompt;    /* a prompt: the line must also name what it prompts for */
 };
 
 static const struct prefix prefixes[] = {
-	{ "also read:", 400 }, { "also read -", 400 }, { "also read |", 400 },
-	{ "read also:", 400 }, { "read more:", 400 }, { "read more -", 400 },
-	{ "related:", 300 }, { "see also:", 300 }, { "more:", 200 }, { "also see:", 300 },
-	{ "watch:", 200 }, { "watch video:", 300 }, { "recommended:", 300 }, { "must read:", 300 },
-	{ "click here", 160 }, { "tap here", 160 },
-	{ "follow us on ", 160 }, { "follow us at ", 160 }, { "follow our ", 160 },
-	{ "like us on facebook", 160 }, { "join us on ", 160 }, { "join our ", 160 },
-	{ "share this article", 160 }, { "share this story", 160 }, { "share on ", 120 },
-	{ "subscribe to ", 160 }, { "subscribe for ", 160 }, { "sign up for ", 160 },
-	{ "sign up to ", 160 }, { "download the ", 120 }, { "get the latest ", 160 },
-	{ "(reporting by ", 600 }, { "reporting by ", 400 }, { "(additional reporting by ", 600 },
-	{ "additional reporting by ", 400 }, { "(writing by ", 400 }, { "writing by ", 300 },
-	{ "(editing by ", 400 }, { "editing by ", 300 }, { "(compiled by ", 400 },
-	{ "(c) ", 200 }, { "\xC2\xA9", 200 }, { "copyright ", 200 },
-	{ NULL, 0 },
+	{ "also read:", 400, 0 }, { "also read -", 400, 0 }, { "also read |", 400, 0 },
+	{ "read also:", 400, 0 }, { "read more:", 400, 0 }, { "read more -", 400, 0 },
+	{ "related:", 300, 0 }, { "see also:", 300, 0 }, { "also see:", 300, 0 },
+	{ "watch:", 200, 0 }, { "watch video:", 300, 0 }, { "recommended:", 300, 0 },
+	{ "must read:", 300, 0 }, { "click here", 160, 0 }, { "tap here", 160, 0 },
+	{ "follow us ", 160, 0 }, { "follow our ", 160, 1 }, { "follow ", 100, 1 },
+	{ "like us on ", 160, 0 }, { "join us on ", 160, 0 }, { "join our ", 160, 1 },
+	{ "share this ", 160, 1 }, { "share on ", 120, 1 }, { "subscribe to ", 160, 1 },
+	{ "subscribe for ", 160, 1 }, { "subscribe now", 160, 0 }, { "sign up for ", 160, 1 },
+	{ "sign up to ", 160, 1 }, { "sign up now", 160, 0 }, { "download the ", 120, 1 },
+	{ "get the latest ", 160, 1 }, { "get our ", 160, 1 },
+	{ "(reporting by ", 600, 0 }, { "reporting by ", 400, 0 },
+	{ "(additional reporting by ", 600, 0 }, { "additional reporting by ", 400, 0 },
+	{ "(writing by ", 400, 0 }, { "writing by ", 300, 0 }, { "(editing by ", 400, 0 },
+	{ "editing by ", 300, 0 }, { "(compiled by ", 400, 0 },
+	{ "(c) ", 200, 0 }, { "\xC2\xA9", 200, 0 }, { "copyright ", 200, 0 },
+	{ NULL, 0, 0 },
 };
+
+/* What a prompt names (whole words): a channel, a product, or the outlet itself. */
+static const char *const prompt_words[] = {
+	"us", "our", "newsletter", "newsletters", "twitter", "facebook", "instagram",
+	"telegram", "youtube", "whatsapp", "linkedin", "tiktok", "threads", "x", "app",
+	"alerts", "notifications", "updates", "email", "e-mail", "inbox", "daily", "weekly",
+	"briefing", "podcast", "channel", "rss", "feed", "free", "article", "story", NULL,
+};
+
+static int is_word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || (unsigned char)c >= 0x80;
+}
+
+static int names_prompt_target(const char *line, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t j = i, k;
+
+		while (j < len && is_word_char(line[j]))
+			j++;
+		for (k = 0; j > i && prompt_words[k]; k++) {
+			size_t n = strlen(prompt_words[k]), m;
+
+			if (n != j - i)
+				continue;
+			for (m = 0; m < n; m++) {
+				char c = line[i + m];
+
+				if (c >= 'A' && c <= 'Z')
+					c = (char)(c + 32);
+				if (c != prompt_words[k][m])
+					break;
+			}
+			if (m == n)
+				return 1;
+		}
+		i = j + 1;
+	}
+	return 0;
+}
 
 static int prefix_icase(const char *line, size_t len, const char *pre)
 {
@@ -106,6 +155,8 @@ int chorus__text_is_boilerplate(const char *line, size_t len)
 			if ((!strcmp(p, "copyright ") || !strcmp(p, "(c) ")) &&
 			    !contains_icase(line, len, "rights reserved") && !contains_icase(line, len, "\xC2\xA9") &&
 			    !(len > 10 && line[10] >= '0' && line[10] <= '9'))
+				continue;
+			if (prefixes[i].prompt && !names_prompt_target(line + strlen(p), len - strlen(p)))
 				continue;
 			/* a sign-off in parentheses ends with its closing one */
 			if (p[0] == '(' && line[len - 1] != ')')

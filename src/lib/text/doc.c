@@ -8,11 +8,14 @@
  * - a does not end a sentence (no final '.', '?' or '!', maybe before a closing quote)
  *   and the next line starts with a lowercase letter, or a ends with ',' or ';'; or
  * - the text is hard-wrapped and the next line's first word would not have fitted on
- *   line a: width(a) + 1 + width(first word) > W. The text counts as hard-wrapped when
- *   W, the 90th percentile of the widths of lines followed by another line of their
- *   block, is at most 120 characters, there are at least 3 such lines, and at least
- *   half of them are at least 0.7 W wide. A writer who puts one paragraph per line leaves lines of any width,
- *   so that W is not reached by chance, and each line stays a paragraph.
+ *   line a: width(a) + 1 + width(first word) > W; except before a subheading (a
+ *   line of at most 0.6 W that starts with a capital, has no final punctuation and
+ *   is followed by a capital or nothing).
+ * The text counts as hard-wrapped when W, the 90th percentile of the widths of the
+ * lines that are followed by another line of their block, is at most 120 characters,
+ * there are at least 3 such lines, and at least 3 in 4 of them are at least W - 25
+ * wide: a wrapping editor fills every line to within a word of W, while a writer who
+ * puts one paragraph per line leaves lines of any width, and each stays a paragraph.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -67,8 +70,17 @@ static size_t first_word_width(const char *s, size_t len)
 	return chorus__text_width(s, sp ? (size_t)(sp - s) : len);
 }
 
-/* Whether the break between lines a and b of one block is inside a paragraph. */
-static int joins(const char *t, const struct line *a, const struct line *b, int wrapped, size_t W)
+static int starts_upper(const char *s)
+{
+	while (*s == '"' || *s == '\'' || *s == '(')
+		s++;
+	return (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9');
+}
+
+/* Whether the break between lines a and b of one block is inside a paragraph; c is
+ * the line after b in the block, or NULL. */
+static int joins(const char *t, const struct line *a, const struct line *b, const struct line *c,
+		 int wrapped, size_t W)
 {
 	const char *as = t + a->start, *bs = t + b->start;
 	char last = as[a->len - 1];
@@ -77,9 +89,14 @@ static int joins(const char *t, const struct line *a, const struct line *b, int 
 		return 1;
 	if (!ends_sentence(as, a->len) && bs[0] >= 'a' && bs[0] <= 'z')
 		return 1;
-	if (wrapped && a->width + 1 + first_word_width(bs, b->len) > W)
-		return 1;
-	return 0;
+	if (!wrapped || a->width + 1 + first_word_width(bs, b->len) <= W)
+		return 0;
+	/* a short line in capitals and without final punctuation between two paragraphs
+	 * is a subheading, not the end of the paragraph above it */
+	if (!ends_sentence(bs, b->len) && starts_upper(bs) && b->width * 10 <= W * 6 &&
+	    (!c || starts_upper(t + c->start)))
+		return 0;
+	return 1;
 }
 
 /*
@@ -122,8 +139,8 @@ static size_t body_paragraphs(const char *t, size_t n, const char *source,
 		qsort(widths, nw, sizeof(*widths), cmp_size);
 		W = widths[(nw - 1) * 9 / 10];
 		for (i = 0; i < nw; i++)
-			full += widths[i] * 10 >= W * 7;
-		wrapped = nw >= 3 && W <= 120 && full * 2 >= nw;
+			full += widths[i] + 25 >= W;
+		wrapped = nw >= 3 && W <= 120 && full * 4 >= nw * 3;
 	}
 	free(widths);
 	for (i = 0; i < nl; i++) {
@@ -136,7 +153,9 @@ static size_t body_paragraphs(const char *t, size_t n, const char *source,
 		pstart = pbuf->len;
 		chorus__buf_add(pbuf, t + lines[i].start, lines[i].len);
 		while (i + 1 < nl && lines[i + 1].len && !lines[i + 1].drop &&
-		       joins(t, &lines[i], &lines[i + 1], wrapped, W)) {
+		       joins(t, &lines[i], &lines[i + 1],
+			     i + 2 < nl && lines[i + 2].len && !lines[i + 2].drop ? &lines[i + 2] : NULL,
+			     wrapped, W)) {
 			const char *bs = t + lines[i + 1].start;
 			char last = t[lines[i].start + lines[i].len - 1];
 

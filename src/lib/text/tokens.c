@@ -72,6 +72,15 @@ static size_t currency_at(const unsigned char *p, size_t n)
 	return 0;
 }
 
+/* Whether the period at p[j] is the sentence's last punctuation (closers aside). */
+static int ends_sentence_at(const unsigned char *p, size_t j, size_t end)
+{
+	j++;
+	while (j < end && (p[j] == '"' || p[j] == '\'' || p[j] == ')' || p[j] == ']'))
+		j++;
+	return j >= end;
+}
+
 struct tokenizer {
 	struct chorus_ctx *ctx;
 	const char *text;
@@ -281,7 +290,7 @@ word:
 
 				if (dots && (is_upper(p[j - 1]) || is_lower(p[j - 1])))
 					j++;
-				else if ((ab || (j - i == 1 && is_upper(p[i]))) && j + 1 < end)
+				else if ((ab || (j - i == 1 && is_upper(p[i]))) && !ends_sentence_at(p, j, end))
 					j++;
 			} else if (j < end && p[j] == '\'' && p[j - 1] == 's' && !tk.squote_open &&
 				   (j + 1 == end || p[j + 1] == ' ')) {
