@@ -13,6 +13,7 @@
 #include "chorus/store.h"
 #include "chorus/dedup.h"
 #include "chorus/cluster.h"
+#include "chorus/brief.h"
 #include "chorus/web.h"
 #include "chorus/eval.h"
 
