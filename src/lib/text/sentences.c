@@ -189,35 +189,50 @@ static int is_boundary(const char *p, size_t n, size_t sent_start, size_t i, siz
 
 void chorus__text_sentences(const char *p, size_t n, struct chorus__spans *out)
 {
-	size_t s = 0, i;
+	size_t s = 0, i, k, next[3];
 
 	while (s < n && p[s] == ' ')
 		s++;
 	i = s;
-	while (i < n) {
-		size_t j, k, m;
+	for (k = 0; k < 3; k++) {
+		const char *q = memchr(p + i, "?!."[k], n - i);
 
-		if (p[i] != '.' && p[i] != '?' && p[i] != '!') {
-			i++;
-			continue;
+		next[k] = q ? (size_t)(q - p) : n;
+	}
+	while (i < n) {
+		size_t j, e, m;
+
+		/* the next '.', '?' or '!': memchr is vectorized, and each of the three
+		 * positions is searched again only once passed */
+		for (k = 0; k < 3; k++) {
+			if (next[k] < i) {
+				const char *q = memchr(p + i, "?!."[k], n - i);
+
+				next[k] = q ? (size_t)(q - p) : n;
+			}
 		}
+		i = next[0] < next[1] ? next[0] : next[1];
+		if (next[2] < i)
+			i = next[2];
+		if (i >= n)
+			break;
 		j = i;
 		while (j < n && (p[j] == '.' || p[j] == '?' || p[j] == '!'))
 			j++;
-		k = j;
-		while (k < n && (p[k] == '"' || p[k] == '\'' || p[k] == ')' || p[k] == ']'))
-			k++;
-		if (k >= n)
+		e = j;
+		while (e < n && (p[e] == '"' || p[e] == '\'' || p[e] == ')' || p[e] == ']'))
+			e++;
+		if (e >= n)
 			break;
-		if (p[k] != ' ') {
+		if (p[e] != ' ') {
 			i = j;
 			continue;
 		}
-		m = k;
+		m = e;
 		while (m < n && p[m] == ' ')
 			m++;
-		if (m < n && is_boundary(p, n, s, i, j, k, m)) {
-			chorus__spans_push(out, s, k);
+		if (m < n && is_boundary(p, n, s, i, j, e, m)) {
+			chorus__spans_push(out, s, e);
 			s = m;
 		}
 		i = m > j ? m : j;

@@ -151,7 +151,7 @@ static void number_norm(struct tokenizer *tk, const char *s, size_t n);
  * the lexicon's probe. The bytes decide the token's kind and flags, so they are key
  * enough. It lives on the context (ctx->text_tokcache), as the lexicon does.
  */
-#define TC_BITS 12
+#define TC_BITS 16
 
 struct tc_entry {
 	uint64_t a, b;     /* the bytes, zero-padded */
@@ -342,7 +342,16 @@ word:
 			letters = uppers = 0;
 			dots = 0;
 			while (j < end) {
-				if (letter_at(p + j, end - j, &len, &up)) {
+				unsigned char cj = p[j];
+
+				if (is_lower(cj)) { /* the common case first */
+					letters++;
+					j++;
+				} else if (is_upper(cj)) {
+					letters++;
+					uppers++;
+					j++;
+				} else if (cj >= 0x80 && letter_at(p + j, end - j, &len, &up)) {
 					if (!is_digit(p[j])) {
 						letters++;
 						uppers += (size_t)up;
