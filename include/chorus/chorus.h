@@ -10,6 +10,10 @@
 #include "chorus/article.h"
 #include "chorus/ingest.h"
 #include "chorus/text.h"
+#include "chorus/store.h"
+#include "chorus/dedup.h"
+#include "chorus/cluster.h"
+#include "chorus/brief.h"
 #include "chorus/web.h"
 #include "chorus/eval.h"
 
