@@ -21,6 +21,8 @@ extern "C" {
 struct chorus_read_options {
 	size_t max_article_bytes;   /* larger articles are rejected; 0 means the default 4 MiB */
 	const char *default_source; /* outlet for articles whose input names none; may be NULL */
+	const char *format;         /* "jsonl", "text", ...: read every input as this; NULL
+				       (the default) picks the format by name and content */
 };
 
 /*
@@ -39,6 +41,12 @@ typedef void (*chorus_diag_fn)(void *arg, const char *where, const char *why);
 /*
  * Reads path (a file, a folder, or "-" for standard input) and calls on_article for
  * every article in it. opt may be NULL for the defaults; on_diag may be NULL.
+ * Plain text: the whole file is one article, id = the file name (for a file found in
+ * a folder: its path relative to that folder), with a headline when the first line
+ * looks like one and is followed by a blank line. JSONL: one article per line, id =
+ * the "id" field or "<file name>:<line>". Every text is repaired to valid UTF-8
+ * (CHORUS_ARTICLE_REPAIRED) with LF line ends; empty, binary and oversize articles
+ * are skipped with a message. See docs/input.md.
  * Returns 0 when the input was read (even if some records were skipped), a negative
  * CHORUS_E* code when it could not be read at all (no such file: CHORUS_ENOTFOUND),
  * or the nonzero value on_article returned to stop.
@@ -46,6 +54,16 @@ typedef void (*chorus_diag_fn)(void *arg, const char *where, const char *why);
 int chorus_read_path(struct chorus_ctx *ctx, const char *path,
 		     const struct chorus_read_options *opt,
 		     chorus_article_fn on_article, chorus_diag_fn on_diag, void *arg);
+
+/*
+ * Reads the n bytes at data as one input called name (used in messages, and as the
+ * article id of a plain text input; "stdin" when NULL), with the format picked as for
+ * a file of that name. Returns as chorus_read_path() does; CHORUS_EINVAL for an
+ * unknown opt->format.
+ */
+int chorus_read_buffer(struct chorus_ctx *ctx, const char *name, const char *data, size_t n,
+		       const struct chorus_read_options *opt,
+		       chorus_article_fn on_article, chorus_diag_fn on_diag, void *arg);
 
 /*
  * Parses a publication date in ISO 8601 ("2022-02-21", "2022-02-21T18:30:00Z",

@@ -26,6 +26,7 @@ void chorus_ctx_free(struct chorus_ctx *ctx)
 	chorus_lexicon_free(ctx->lex);
 	if (ctx->stemmer)
 		sb_stemmer_delete(ctx->stemmer);
+	free(ctx->text_terms);
 	free(ctx);
 }
 

@@ -14,6 +14,8 @@ struct chorus_ctx {
 	char errmsg[1024];
 	struct chorus_lexicon *lex;
 	struct sb_stemmer *stemmer; /* Snowball English, made on first use by the text module */
+	uint32_t *text_terms;       /* text module: per norm id, its stem id | stopword bit; 0 unknown */
+	size_t text_terms_cap;
 };
 
 #endif

@@ -1,0 +1,2 @@
+A dog sat.
+Dogs were sitting!

@@ -1,0 +1,181 @@
+/*
+ * tests/unit/test_text_doc.c: chorus_doc_analyze() on ordinary text: the headline as
+ * paragraph 0, paragraphs, sentences, tokens and their offsets, the dateline, dropped
+ * lines, the learned line filter, empty and binary input.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/testutil.h"
+#include "support/textutil.h"
+
+static void headline_paragraphs_sentences(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_doc *doc;
+
+	(void)state;
+	doc = textutil_analyze(ctx, "Kyiv blames \xE2\x80\x9CMoscow\xE2\x80\x9D\n",
+			       "KYIV (Reuters) - Ukraine's army said 14,000 people died. Mr. Smith agreed.\n"
+			       "Also Read: Something else here\n"
+			       "\n"
+			       "Share this article\n"
+			       "\n"
+			       "The talks resume on Monday.\n");
+	assert_string_equal(doc->text, "Kyiv blames \"Moscow\"\n\n"
+				       "Ukraine's army said 14,000 people died. Mr. Smith agreed.\n\n"
+				       "The talks resume on Monday.");
+	assert_int_equal(doc->text_len, strlen(doc->text));
+	assert_int_equal(doc->n_paras, 3);
+	assert_int_equal(doc->paras[1].start, 22);
+	assert_int_equal(doc->paras[1].end, 22 + 57);
+	assert_int_equal(doc->paras[1].sent_begin, 1);
+	assert_int_equal(doc->paras[1].sent_end, 3);
+	assert_string_equal(textutil_sentences(doc), "Kyiv blames \"Moscow\"\n"
+						     "Ukraine's army said 14,000 people died.\n"
+						     "Mr. Smith agreed.\n"
+						     "The talks resume on Monday.\n");
+	assert_int_equal(doc->n_sents, 4);
+	assert_int_equal(doc->sents[0].flags, CHORUS_SENT_TITLE | CHORUS_SENT_PARA_FIRST);
+	assert_int_equal(doc->sents[1].flags, CHORUS_SENT_PARA_FIRST);
+	assert_int_equal(doc->sents[2].flags, 0);
+	assert_int_equal(doc->sents[2].para, 1);
+	assert_int_equal(doc->sents[3].para, 2);
+	assert_string_equal(doc->dateline_place, "KYIV");
+	assert_string_equal(doc->dateline_agency, "Reuters");
+	assert_int_equal(doc->dropped_lines, 2);
+	assert_string_equal(textutil_tokens(ctx, doc, 0, 0), "Kyiv|blames|\"|Moscow|\"");
+	assert_string_equal(textutil_tokens(ctx, doc, 1, 1),
+			    "Ukraine's/ukraine's/ukrain army/army/armi said/said/said 14,000/14000/14000 "
+			    "people/people/peopl died/died/die ././.");
+	assert_string_equal(textutil_tokens(ctx, doc, 2, 0), "Mr.|Smith|agreed|.");
+	/* flags: "Kyiv" capitalized; quotes; the number; a stopword */
+	assert_int_equal(doc->tokens[0].flags, CHORUS_TOK_WORD | CHORUS_TOK_CAP);
+	assert_int_equal(doc->tokens[2].flags, CHORUS_TOK_PUNCT | CHORUS_TOK_QUOTE);
+	assert_int_equal(doc->tokens[8].flags, CHORUS_TOK_NUMBER);
+	assert_int_equal(doc->sents[3].tok_end - doc->sents[3].tok_begin, 6);
+	assert_int_equal(doc->tokens[doc->sents[3].tok_begin].flags, CHORUS_TOK_WORD | CHORUS_TOK_CAP | CHORUS_TOK_STOP);
+	/* the same word gets the same ids */
+	assert_int_equal(doc->tokens[doc->sents[3].tok_begin].norm,
+			 chorus_lexicon_find(chorus_ctx_lexicon(ctx), "the", 3));
+	chorus_doc_free(doc);
+	chorus_ctx_free(ctx);
+}
+
+static void offsets_are_consistent(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_doc *doc;
+	size_t i;
+
+	(void)state;
+	doc = textutil_analyze(ctx, NULL, "One. Two three!\n\nFour \xE2\x80\x93 five?  Six...\n");
+	assert_string_equal(doc->text, "One. Two three!\n\nFour - five? Six...");
+	assert_string_equal(textutil_sentences(doc), "One.\nTwo three!\nFour - five?\nSix...\n");
+	for (i = 0; i < doc->n_tokens; i++) {
+		assert_true(doc->tokens[i].start < doc->tokens[i].end);
+		assert_true(doc->tokens[i].end <= doc->text_len);
+		if (i)
+			assert_true(doc->tokens[i - 1].end <= doc->tokens[i].start);
+	}
+	assert_string_equal(textutil_tokens(ctx, doc, 3, 0), "Six|...");
+	assert_null(doc->dateline_place);
+	assert_null(doc->dateline_agency);
+	chorus_doc_free(doc);
+	chorus_ctx_free(ctx);
+}
+
+static void empty_and_binary(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_article a;
+	struct chorus_doc *doc = (struct chorus_doc *)1;
+
+	(void)state;
+	chorus_article_init(&a);
+	a.id = (char *)"e1";
+	a.text = (char *)"\n \n Advertisement\n\t\n";
+	a.text_len = strlen(a.text);
+	assert_int_equal(chorus_doc_analyze(ctx, &a, NULL, &doc), CHORUS_EEMPTY);
+	assert_null(doc);
+	assert_string_equal(chorus_errmsg(ctx), "article e1: no text left after cleaning");
+	a.text = (char *)"\x01\x02\x03\x04\x05 binary";
+	a.text_len = 12;
+	assert_int_equal(chorus_doc_analyze(ctx, &a, NULL, &doc), CHORUS_EENCODING);
+	assert_string_equal(chorus_errmsg(ctx),
+			    "article e1: binary data, not text: 5 control bytes in 12, the first at byte offset 0");
+	/* a body made only of the headline: the headline once */
+	a.title = (char *)"Quake hits city";
+	a.text = (char *)"Quake hits city\n";
+	a.text_len = strlen(a.text);
+	assert_int_equal(chorus_doc_analyze(ctx, &a, NULL, &doc), 0);
+	assert_string_equal(doc->text, "Quake hits city");
+	assert_int_equal(doc->n_sents, 1);
+	chorus_doc_free(doc);
+	chorus_doc_free(NULL);
+	chorus_ctx_free(ctx);
+}
+
+static void learned_lines(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_linefilter *lf = chorus_linefilter_new();
+	struct chorus_text_options opt = { lf };
+	struct chorus_article a[4];
+	struct chorus_doc *doc;
+	static const char *const bodies[4] = {
+		"Rains flooded the valley.\nThe Daily Bugle - your city, your news\n",
+		"The mayor resigned.\nThe Daily Bugle - your city, your news\n",
+		"Prices rose again.\nThe Daily Bugle - your city, your news\n",
+		"Schools reopened.\n",
+	};
+	int i;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		chorus_article_init(&a[i]);
+		a[i].id = (char *)"x";
+		a[i].source = (char *)"Bugle";
+		a[i].text = (char *)bodies[i];
+		a[i].text_len = strlen(bodies[i]);
+	}
+	/* two articles: not yet learned (3 needed) */
+	chorus_linefilter_add(lf, &a[0]);
+	chorus_linefilter_add(lf, &a[1]);
+	assert_int_equal(chorus_doc_analyze(ctx, &a[0], &opt, &doc), 0);
+	assert_string_equal(doc->text, "Rains flooded the valley.\n\nThe Daily Bugle - your city, your news");
+	chorus_doc_free(doc);
+	chorus_linefilter_add(lf, &a[2]);
+	chorus_linefilter_add(lf, &a[3]);
+	/* 3 of 4 articles: learned */
+	assert_int_equal(chorus_doc_analyze(ctx, &a[1], &opt, &doc), 0);
+	assert_string_equal(doc->text, "The mayor resigned.");
+	assert_int_equal(doc->dropped_lines, 1);
+	chorus_doc_free(doc);
+	/* another outlet's article keeps the line */
+	a[1].source = (char *)"Herald";
+	assert_int_equal(chorus_doc_analyze(ctx, &a[1], &opt, &doc), 0);
+	assert_string_equal(doc->text, "The mayor resigned.\n\nThe Daily Bugle - your city, your news");
+	chorus_doc_free(doc);
+	/* a third of the outlet's articles is not enough */
+	for (i = 0; i < 5; i++)
+		chorus_linefilter_add(lf, &a[3]);
+	a[1].source = (char *)"Bugle";
+	assert_int_equal(chorus_doc_analyze(ctx, &a[1], &opt, &doc), 0);
+	assert_string_equal(doc->text, "The mayor resigned.\n\nThe Daily Bugle - your city, your news");
+	chorus_doc_free(doc);
+	chorus_linefilter_free(lf);
+	chorus_linefilter_free(NULL);
+	chorus_ctx_free(ctx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(headline_paragraphs_sentences),
+		cmocka_unit_test(offsets_are_consistent),
+		cmocka_unit_test(empty_and_binary),
+		cmocka_unit_test(learned_lines),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
