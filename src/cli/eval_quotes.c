@@ -5,7 +5,8 @@
  *
  * Matching rules (printed by --help as well):
  * - A gold direct quote is the Content span of an attribution whose text holds a
- *   quotation mark (" “ ” or « »); its gold speaker is that attribution's Source span.
+ *   double quotation mark (" “ ” «, or TeX-style '' and ``); its gold speaker is that
+ *   attribution's Source span.
  * - A predicted direct quote is a quote chorus_extract() marks CHORUS_QUOTE_DIRECT.
  *   Its span (bytes of the clean text) is mapped back to characters of the raw text by
  *   aligning the letters and digits of both texts.
@@ -13,7 +14,9 @@
  *   matched predictions / predictions; recall: matched gold quotes / gold quotes.
  * - The speaker is right when the predicted source span overlaps the gold Source span,
  *   or a mention of the predicted speaker entity does, or the gold Source text holds the
- *   last word of the predicted speaker's name (the same resolved entity named elsewhere).
+ *   last word of the predicted speaker's name (the same resolved entity named elsewhere),
+ *   or the gold Source is "he"/"she" and the last person named before it is the
+ *   predicted speaker.
  *   "Quote with speaker" precision and recall count only matches whose speaker is right.
  * - A text annotated by several annotators is scored once, on the first .ann file in
  *   name order.
@@ -23,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "chorus/extract.h"
 #include "cli.h"
@@ -271,7 +275,8 @@ static size_t read_gold(const char *ann, size_t len, const char *raw, struct gol
 						if ((c & 0xC0) != 0x80)
 							cp++;
 						if (cp >= cb && cp < ce &&
-						    (c == '"' || !strncmp(r, "\xe2\x80\x9c", 3) ||
+						    (c == '"' || !strncmp(r, "''", 2) || !strncmp(r, "``", 2) ||
+						     !strncmp(r, "\xe2\x80\x9c", 3) ||
 						     !strncmp(r, "\xe2\x80\x9d", 3) || !strncmp(r, "\xc2\xab", 2)))
 							quoted = 1;
 						if (sb >= 0 && cp >= sb && cp < se && sl < 200) {
@@ -337,6 +342,18 @@ static int speaker_right(const struct chorus_extraction *x, const struct chorus_
 			    map_span(cs, map, x->mentions[k].start, x->mentions[k].end, &rb, &re) &&
 			    overlaps(rb, re, g->sb, g->se))
 				return 1;
+	/* a pronoun source: the person it resolves to, by the extraction's own rule (the last
+	 * person named before it) */
+	if (q->speaker >= 0 && g->src_text &&
+	    (!strcasecmp(g->src_text, "he") || !strcasecmp(g->src_text, "she"))) {
+		int last = -1;
+		for (k = 0; k < x->n_mentions; k++)
+			if (x->entities[x->mentions[k].entity].kind == CHORUS_ENT_PERSON &&
+			    map_span(cs, map, x->mentions[k].start, x->mentions[k].end, &rb, &re) && re <= g->sb)
+				last = (int)x->mentions[k].entity;
+		if (last == q->speaker)
+			return 1;
+	}
 	if (q->speaker_name) {
 		const char *last = strrchr(q->speaker_name, ' ');
 		last = last ? last + 1 : q->speaker_name;
@@ -440,6 +457,7 @@ static void score_doc(struct chorus_ctx *ctx, const char *txtpath, const char *a
 		const struct chorus_quote *q = &x->quotes[i];
 		long rb, re;
 		int hit = 0, hit_sp = 0;
+		const char *gsrc = NULL;
 		if (!(q->flags & CHORUS_QUOTE_DIRECT))
 			continue;
 		c->pred++;
@@ -450,6 +468,8 @@ static void score_doc(struct chorus_ctx *ctx, const char *txtpath, const char *a
 				int sp = speaker_right(x, q, &cs, map, &g[k]);
 				hit = 1;
 				g[k].hit = 1;
+				if (!gsrc)
+					gsrc = g[k].src_text ? g[k].src_text : "";
 				if (sp) {
 					hit_sp = 1;
 					g[k].hit_speaker = 1;
@@ -458,8 +478,9 @@ static void score_doc(struct chorus_ctx *ctx, const char *txtpath, const char *a
 		c->pred_ok += (size_t)hit;
 		c->pred_ok_sp += (size_t)hit_sp;
 		if (verbose && !hit_sp)
-			printf("%s: %s %ld-%ld %s: \"%.*s\"\n", txtpath, hit ? "WRONG-SPEAKER" : "FALSE", rb, re,
-			       q->speaker_name ? q->speaker_name : "?", (int)(q->end - q->start), doc->text + q->start);
+			printf("%s: %s %ld-%ld %s%s%s: \"%.*s\"\n", txtpath, hit ? "WRONG-SPEAKER" : "FALSE", rb, re,
+			       q->speaker_name ? q->speaker_name : "?", gsrc ? " (gold: " : "", gsrc ? gsrc : "", 
+			       (int)(q->end - q->start), doc->text + q->start);
 	}
 	for (k = 0; k < ng; k++) {
 		c->gold_ok += (size_t)g[k].hit;
@@ -542,12 +563,13 @@ int eval_quotes(int argc, char **argv)
 		names[nn++] = strdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, nn, sizeof(*names), name_cmp);
+	if (nn)
+		qsort(names, nn, sizeof(*names), name_cmp);
 	nmeta = read_meta(mpath, &meta);
 	memset(&c, 0, sizeof(c));
 	ctx = chorus_ctx_new();
 	for (k = 0; k < nn; k++) {
-		char base[1024], tp[8192], ap[8192];
+		char base[1024], tp[9300], ap[9300];
 		char *us = strrchr(names[k], '_');
 		size_t m;
 		const struct meta *md = NULL;

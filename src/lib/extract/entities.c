@@ -20,6 +20,21 @@
 #include "chorus/extract.h"
 #include "extract/extract_int.h"
 
+static const char *const verbs[] = { "spoke", "met", "told", "said", "says", "took", "went",
+				     "gave", "made", "wrote", "won", "lost", "ran", "came",
+				     "left", "declined", "signed", "ordered", "urged", "asked",
+				     "announced", "visited", "called", "warned", "insisted",
+				     "added", "argued", "is", "was", "has", "had", "will", NULL };
+
+static const char *const starters[] = { "meanwhile", "nevertheless", "however", "also",
+					"several", "such", "over", "since", "while",
+					"after", "before", "when", "if", "although",
+					"though", "despite", "according", "earlier", "later",
+					"today", "yesterday", "tomorrow", "asked", "read",
+					"related", "follow", "still", "yet", "instead", NULL };
+
+static const char *const conn[] = { "of", "for", "de", "al", "bin", "von", "van", "la", NULL };
+
 /* C_PERSON_MAYBE: two to four plain name words; a person when the article uses its
  * last word alone too ("Gerry Connolly" ... "Connolly"), else other. */
 enum cand_kind { C_NONE = 0, C_PERSON, C_ORG, C_PLACE, C_OUTLET, C_OTHER, C_TITLE, C_PERSON_MAYBE };
@@ -89,11 +104,14 @@ static void mark_lower_seen(struct xwork *w)
 			w->lower_seen[i] = 1;
 	/* capitalised inside a sentence, after a word: a name wherever it stands */
 	memset(set.slots, 0, n * sizeof(*set.slots));
-	for (i = 1; i < d->n_tokens; i++)
-		if ((d->tokens[i].flags & CHORUS_TOK_CAP) && (d->tokens[i - 1].flags & CHORUS_TOK_WORD) &&
-		    !(d->tokens[i - 1].flags & CHORUS_TOK_PUNCT) && d->tokens[i].norm &&
-		    chorus__tok_sent(w, i) == chorus__tok_sent(w, i - 1))
-			idset_add(&set, d->tokens[i].norm);
+	{
+		size_t si;
+		for (si = 0; si < d->n_sents; si++)
+			for (i = d->sents[si].tok_begin + 1; i < d->sents[si].tok_end; i++)
+				if ((d->tokens[i].flags & CHORUS_TOK_CAP) &&
+				    (d->tokens[i - 1].flags & CHORUS_TOK_WORD) && d->tokens[i].norm)
+					idset_add(&set, d->tokens[i].norm);
+	}
 	w->cap_mid = chorus_xcalloc(d->n_tokens + 1, 1);
 	for (i = 0; i < d->n_tokens; i++)
 		if ((d->tokens[i].flags & CHORUS_TOK_CAP) && idset_has(&set, d->tokens[i].norm))
@@ -133,7 +151,6 @@ static int possessive(const struct xwork *w, size_t i)
 
 static int connector(const struct xwork *w, size_t i)
 {
-	static const char *const conn[] = { "of", "for", "de", "al", "bin", "von", "van", "la", NULL };
 
 	return !(tok_f(w, i) & CHORUS_TOK_CAP) && chorus__tok_in(w, i, conn);
 }
@@ -153,12 +170,6 @@ static int common_start(const struct xwork *w, size_t i)
 	if (n > 5 && !memcmp(s + n - 2, "ly", 2))
 		return 1; /* "Reportedly" */
 	{
-		static const char *const starters[] = { "meanwhile", "nevertheless", "however", "also",
-							"several", "such", "over", "since", "while",
-							"after", "before", "when", "if", "although",
-							"though", "despite", "according", "earlier", "later",
-							"today", "yesterday", "tomorrow", "asked", "read",
-							"related", "follow", "still", "yet", "instead", NULL };
 		return chorus__tok_in(w, i, starters);
 	}
 }
@@ -230,6 +241,17 @@ static int plain_name(const struct xwork *w, size_t b, size_t e)
 	return 1;
 }
 
+/* Token i is a verb whose subject a person is ("Vladimir Putin spoke", "... met"). */
+static int subject_verb(const struct xwork *w, size_t i)
+{
+	const char *s = tok_s(w, i);
+	size_t n = tok_n(w, i);
+
+	if (!(tok_f(w, i) & CHORUS_TOK_WORD) || (tok_f(w, i) & CHORUS_TOK_CAP))
+		return 0;
+	return chorus__tok_in(w, i, verbs) || (n > 4 && !memcmp(s + n - 2, "ed", 2));
+}
+
 /* Classifies the name part [b, e) of a run (no title) and fills c. */
 static void classify(struct xwork *w, struct cand *c, size_t b, size_t e, size_t sent_end)
 {
@@ -268,7 +290,7 @@ static void classify(struct xwork *w, struct cand *c, size_t b, size_t e, size_t
 		   !(e - b == 1 && w->lower_seen[b])) {
 		c->kind = C_PERSON;
 	} else if (e - b >= 2 && e - b <= 4 && plain_name(w, b, e)) {
-		c->kind = C_PERSON_MAYBE;
+		c->kind = e < sent_end && subject_verb(w, e) ? C_PERSON : C_PERSON_MAYBE;
 	} else {
 		c->kind = C_OTHER;
 	}
@@ -468,38 +490,89 @@ static uint32_t ent_kind(uint32_t ck)
 	}
 }
 
-static int find_entity(struct xwork *w, const char *key)
-{
-	size_t i;
+/* A string -> int map for one article (keys borrowed; the first value put stays). */
+struct smap {
+	const char **k;
+	int *v;
+	size_t mask;
+};
 
-	for (i = 0; i < w->x->n_entities; i++)
-		if (!strcmp(w->x->entities[i].key, key))
-			return (int)i;
-	return -1;
+static void smap_init(struct smap *m, size_t n)
+{
+	size_t cap = 64;
+
+	while (cap < n * 2 + 2)
+		cap *= 2;
+	m->k = chorus_xcalloc(cap, sizeof(*m->k));
+	m->v = chorus_xcalloc(cap, sizeof(*m->v));
+	m->mask = cap - 1;
+}
+
+static void smap_release(struct smap *m)
+{
+	free(m->k);
+	free(m->v);
+}
+
+static size_t smap_slot(const struct smap *m, const char *key)
+{
+	uint64_t h = 1469598103934665603ull;
+	const char *p;
+	size_t j;
+
+	for (p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	j = (size_t)h & m->mask;
+	while (m->k[j] && strcmp(m->k[j], key))
+		j = (j + 1) & m->mask;
+	return j;
+}
+
+static int smap_get(const struct smap *m, const char *key)
+{
+	size_t j = smap_slot(m, key);
+	return m->k[j] ? m->v[j] : -1;
+}
+
+static void smap_put(struct smap *m, const char *key, int v)
+{
+	size_t j = smap_slot(m, key);
+
+	if (!m->k[j]) {
+		m->k[j] = key;
+		m->v[j] = v;
+	}
+}
+
+struct emaps {
+	struct smap key;     /* entity key -> entity */
+	struct smap surname; /* last word of a person's full name -> entity */
+};
+
+static int find_entity(const struct emaps *em, const char *key)
+{
+	return smap_get(&em->key, key);
 }
 
 /* A person entity whose surname (last word of the key) is key. */
-static int find_surname(struct xwork *w, const char *key)
+static int find_surname(const struct emaps *em, const char *key)
 {
-	size_t i;
-
-	for (i = 0; i < w->x->n_entities; i++) {
-		const struct chorus_entity *e = &w->x->entities[i];
-		if (e->kind == CHORUS_ENT_PERSON && strchr(e->key, ' ') && !strcmp(last_word(e->key), key))
-			return (int)i;
-	}
-	return -1;
+	return smap_get(&em->surname, key);
 }
 
-static int new_entity(struct xwork *w, const struct cand *c)
+static int new_entity(struct xwork *w, struct emaps *em, const struct cand *c)
 {
 	struct chorus_entity *e = chorus__add_entity(w);
+	int id = (int)(w->x->n_entities - 1);
 
 	e->name = c->name;
 	e->key = c->key;
 	e->kind = ent_kind(c->kind);
 	e->code = c->code;
-	return (int)(w->x->n_entities - 1);
+	smap_put(&em->key, e->key, id);
+	if (e->kind == CHORUS_ENT_PERSON && strchr(e->key, ' '))
+		smap_put(&em->surname, last_word(e->key), id);
+	return id;
 }
 
 /* Initials of a multiword name key, skipping small words: "north atlantic treaty organization" -> "nato". */
@@ -579,39 +652,47 @@ static void merge(struct xwork *w, struct cands *cs)
 {
 	size_t i, j;
 	int *last_pos;
+	struct smap keys, person_sur;
+	struct emaps em;
 
 	/* 0. a maybe-person is a person when its surname stands alone elsewhere, or a
 	 * person of that surname is known */
+	smap_init(&keys, cs->n);
+	smap_init(&person_sur, cs->n);
+	smap_init(&em.key, cs->n);
+	smap_init(&em.surname, cs->n);
+	for (i = 0; i < cs->n; i++) {
+		if (cs->v[i].kind == C_TITLE)
+			continue;
+		smap_put(&keys, cs->v[i].key, (int)i);
+		if (cs->v[i].kind == C_PERSON)
+			smap_put(&person_sur, last_word(cs->v[i].key), (int)i);
+	}
 	for (i = 0; i < cs->n; i++) {
 		struct cand *c = &cs->v[i];
 		const char *sur;
 		if (c->kind != C_PERSON_MAYBE)
 			continue;
 		sur = last_word(c->key);
-		c->kind = C_OTHER;
-		for (j = 0; j < cs->n; j++)
-			if (j != i && cs->v[j].kind != C_TITLE &&
-			    (!strcmp(cs->v[j].key, sur) ||
-			     (cs->v[j].kind == C_PERSON && !strcmp(last_word(cs->v[j].key), sur)))) {
-				c->kind = C_PERSON;
-				break;
-			}
+		c->kind = smap_get(&keys, sur) >= 0 || smap_get(&person_sur, sur) >= 0 ? C_PERSON : C_OTHER;
 	}
+	smap_release(&keys);
+	smap_release(&person_sur);
 	/* 1. full names of people first, so that a surname seen earlier joins them */
 	for (i = 0; i < cs->n; i++) {
 		struct cand *c = &cs->v[i];
 		int id;
 		if (c->kind != C_PERSON || !strchr(c->key, ' '))
 			continue;
-		id = find_entity(w, c->key);
+		id = find_entity(&em, c->key);
 		if (id < 0) {
 			/* same surname and same first initial: one person ("Volodymr"/"Volodymyr") */
-			id = find_surname(w, last_word(c->key));
+			id = find_surname(&em, last_word(c->key));
 			if (id >= 0 && w->x->entities[id].key[0] != c->key[0])
 				id = -1;
 		}
 		if (id < 0)
-			id = new_entity(w, c);
+			id = new_entity(w, &em, c);
 		c->entity = id;
 	}
 	/* 2. everything else by key, surname, initials */
@@ -620,9 +701,9 @@ static void merge(struct xwork *w, struct cands *cs)
 		int id;
 		if (c->entity >= 0 || c->kind == C_TITLE)
 			continue;
-		id = find_entity(w, c->key);
+		id = find_entity(&em, c->key);
 		if (id < 0 && !strchr(c->key, ' ') && c->kind != C_PLACE && c->kind != C_OUTLET)
-			id = find_surname(w, c->key);
+			id = find_surname(&em, c->key);
 		if (id < 0 && (c->flags & CHORUS_MENTION_ACRONYM) && !strchr(c->key, ' ')) {
 			for (j = 0; j < w->x->n_entities && id < 0; j++) {
 				char ini[64];
@@ -634,12 +715,13 @@ static void merge(struct xwork *w, struct cands *cs)
 			}
 		}
 		if (id < 0)
-			id = new_entity(w, c);
+			id = new_entity(w, &em, c);
 		else if (w->x->entities[id].kind == CHORUS_ENT_OTHER && c->kind != C_OTHER)
 			w->x->entities[id].kind = ent_kind(c->kind);
 		c->entity = id;
 	}
-	/* an entity reached by a surname is a person */
+	smap_release(&em.key);
+	smap_release(&em.surname);
 	/* 3. titles of people, and titles alone resolved to the last fitting person */
 	last_pos = chorus_xmalloc(chorus_xmul(w->x->n_entities + 1, sizeof(*last_pos)));
 	for (j = 0; j < w->x->n_entities; j++)
@@ -697,4 +779,13 @@ void chorus__extract_entities(struct xwork *w)
 		e->mentions++;
 	}
 	free(cs.v);
+}
+
+/* Registers the word lists of this module for chorus__tok_in(). */
+void chorus__entities_words(void)
+{
+	chorus__words_register(verbs);
+	chorus__words_register(starters);
+	chorus__words_register(conn);
+	chorus__words_register(not_names);
 }

@@ -4,6 +4,7 @@
  * acronyms). The stages themselves are entities.c, quotes.c, numbers.c, timex.c.
  */
 #include <ctype.h>
+#include <pthread.h>
 
 #include "chorus/extract.h"
 #include "extract/extract_int.h"
@@ -53,7 +54,7 @@ const char *const chorus__source_nouns[] = {
 	"official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
 	"diplomat", "diplomats", "analyst", "analysts", "aide", "aides", "adviser", "advisers",
 	"expert", "experts", "witness", "witnesses", "officer", "officers", "correspondent",
-	"statement", "report", "resident", "residents", "lawmaker", "lawmakers", "person",
+	"resident", "residents", "lawmaker", "lawmakers", "person",
 	"people", "insider", "insiders", "spokespeople", "representative", "representatives",
 	"observer", "observers", "critics", "critic", "supporters", "leader", "leaders",
 	"minister", "ministry", "government", "administration", "campaign", "media", "newspaper",
@@ -134,10 +135,165 @@ int chorus__word_eq(const char *s, size_t n, const char *t)
 
 	for (i = 0; i < n; i++, t++) {
 		unsigned char c = (unsigned char)s[i];
-		if (!*t || (char)(c < 128 ? tolower(c) : c) != *t)
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		if (!*t || (char)c != *t)
 			return 0;
 	}
 	return *t == '\0';
+}
+
+/* ---- Registered word lists ----------------------------------------------------------- */
+
+#define MAX_LISTS 64
+#define WORD_MAX 32
+
+struct wslot {
+	char w[WORD_MAX];
+	uint64_t mask;
+};
+
+static const char *const *lists[MAX_LISTS];
+/* list -> bit, direct-mapped by address; filled at registration, read-only after */
+#define LCACHE 256
+struct lslot {
+	const char *const *list;
+	unsigned bit;
+};
+static struct lslot lcache[LCACHE];
+static size_t n_lists;
+static struct wslot *wtab;
+static size_t wtab_mask;
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+static uint64_t whash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+/* Lowercases the word (ASCII), drops an abbreviation's final dot; 0 when too long. */
+static size_t wnorm(const char *s, size_t n, char *out)
+{
+	size_t i;
+
+	if (n > 1 && s[n - 1] == '.')
+		n--;
+	if (n >= WORD_MAX)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	out[n] = '\0';
+	return n;
+}
+
+static struct wslot *wfind(const char *w, size_t n, int add)
+{
+	size_t j = (size_t)whash(w, n) & wtab_mask;
+
+	while (wtab[j].w[0]) {
+		if (!strcmp(wtab[j].w, w))
+			return &wtab[j];
+		j = (j + 1) & wtab_mask;
+	}
+	if (!add)
+		return NULL;
+	memcpy(wtab[j].w, w, n + 1);
+	return &wtab[j];
+}
+
+void chorus__words_register(const char *const *list)
+{
+	size_t k;
+	uint64_t bit;
+
+	if (n_lists >= MAX_LISTS)
+		return; /* unregistered lists are still answered, by comparison */
+	bit = 1ull << n_lists;
+	{
+		struct lslot *ls = &lcache[((uintptr_t)list >> 3) & (LCACHE - 1)];
+		if (!ls->list) {
+			ls->list = list;
+			ls->bit = (unsigned)n_lists;
+		}
+	}
+	lists[n_lists++] = list;
+	for (k = 0; list[k]; k++) {
+		char w[WORD_MAX];
+		size_t n = strlen(list[k]);
+		if (n >= WORD_MAX)
+			continue;
+		memcpy(w, list[k], n + 1);
+		wfind(w, n, 1)->mask |= bit;
+	}
+}
+
+static void words_init(void)
+{
+	wtab_mask = 4096 - 1;
+	wtab = chorus_xcalloc(wtab_mask + 1, sizeof(*wtab));
+	chorus__words_register(chorus__cue_verbs);
+	chorus__words_register(chorus__title_words);
+	chorus__words_register(chorus__org_words);
+	chorus__words_register(chorus__source_nouns);
+	chorus__entities_words();
+	chorus__quotes_words();
+	chorus__numbers_words();
+	chorus__timex_words();
+}
+
+/* Per thread: the class mask of each lexicon id seen, for the lexicon last used (a
+ * token's class depends only on its lowercased form, which its norm id names). */
+static _Thread_local const struct chorus_lexicon *tl_lex;
+static _Thread_local uint64_t *tl_mask; /* tl_mask[id]: mask + 1, 0 when not yet known */
+static _Thread_local size_t tl_cap;
+
+static uint64_t class_of(const struct chorus_doc *d, size_t i)
+{
+	char w[WORD_MAX];
+	size_t n = wnorm(d->text + d->tokens[i].start, d->tokens[i].end - d->tokens[i].start, w);
+	const struct wslot *sl;
+
+	return n && (sl = wfind(w, n, 0)) ? sl->mask : 0;
+}
+
+static uint64_t *token_classes(struct chorus_ctx *ctx, const struct chorus_doc *d)
+{
+	uint64_t *cls = chorus_xcalloc(d->n_tokens + 1, sizeof(*cls));
+	const struct chorus_lexicon *lex = chorus_ctx_lexicon(ctx);
+	size_t i;
+
+	if (tl_lex != lex) {
+		free(tl_mask);
+		tl_mask = NULL;
+		tl_cap = 0;
+		tl_lex = lex;
+	}
+	for (i = 0; i < d->n_tokens; i++) {
+		uint32_t id = d->tokens[i].norm;
+		if (!id || id > (1u << 26)) {
+			cls[i] = class_of(d, i);
+			continue;
+		}
+		if (id >= tl_cap) {
+			size_t old = tl_cap, cap = tl_cap ? tl_cap : 4096;
+			while (cap <= id)
+				cap *= 2;
+			tl_mask = chorus_xrealloc(tl_mask, cap * sizeof(*tl_mask));
+			memset(tl_mask + old, 0, (cap - old) * sizeof(*tl_mask));
+			tl_cap = cap;
+		}
+		if (!tl_mask[id])
+			tl_mask[id] = class_of(d, i) + 1;
+		cls[i] = tl_mask[id] - 1;
+	}
+	return cls;
 }
 
 int chorus__tok_is(const struct xwork *w, size_t i, const char *s)
@@ -154,6 +310,14 @@ int chorus__tok_in(const struct xwork *w, size_t i, const char *const *list)
 
 	if (i >= w->doc->n_tokens)
 		return 0;
+	if (w->cls) {
+		const struct lslot *ls = &lcache[((uintptr_t)list >> 3) & (LCACHE - 1)];
+		if (ls->list == list)
+			return (int)((w->cls[i] >> ls->bit) & 1);
+		for (k = 0; k < n_lists; k++)
+			if (lists[k] == list)
+				return (int)((w->cls[i] >> k) & 1);
+	}
 	s = tok_s(w, i);
 	n = tok_n(w, i);
 	/* a trailing dot of an abbreviation ("Gen.") is not part of the word */
@@ -187,23 +351,48 @@ uint32_t chorus__tok_sent(const struct xwork *w, size_t i)
 	return (uint32_t)(lo < w->doc->n_sents ? lo : (w->doc->n_sents ? w->doc->n_sents - 1 : 0));
 }
 
-const char *chorus__outlet_find(const char *s, size_t n)
+static uint64_t whash(const char *s, size_t n);
+
+/* The outlet table by hash of its lowercase names; made once. */
+#define OTAB 512
+static const char *otab_name[OTAB], *otab_canon[OTAB];
+static pthread_once_t otab_once = PTHREAD_ONCE_INIT;
+
+static void otab_init(void)
 {
 	size_t k;
-	char key[128];
-	size_t i;
 
-	if (n >= sizeof(key))
+	for (k = 0; outlets[k][0]; k++) {
+		size_t j = (size_t)whash(outlets[k][0], strlen(outlets[k][0])) & (OTAB - 1);
+		while (otab_name[j])
+			j = (j + 1) & (OTAB - 1);
+		otab_name[j] = outlets[k][0];
+		otab_canon[j] = outlets[k][1];
+	}
+}
+
+const char *chorus__outlet_find(const char *s, size_t n)
+{
+	char key[64];
+	size_t i, j;
+
+	if (n >= sizeof(key) || n < 2)
 		return NULL;
-	for (i = 0; i < n; i++)
-		key[i] = (char)((unsigned char)s[i] < 128 ? tolower((unsigned char)s[i]) : s[i]);
-	key[n] = '\0';
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		key[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
 	/* possessive: "CNN's" */
 	if (n > 2 && key[n - 2] == '\'' && key[n - 1] == 's')
-		key[n - 2] = '\0';
-	for (k = 0; outlets[k][0]; k++)
-		if (!strcmp(key, outlets[k][0]))
-			return outlets[k][1];
+		n -= 2;
+	key[n] = '\0';
+	pthread_once(&otab_once, otab_init);
+	j = (size_t)whash(key, n) & (OTAB - 1);
+	while (otab_name[j]) {
+		if (!strcmp(otab_name[j], key))
+			return otab_canon[j];
+		j = (j + 1) & (OTAB - 1);
+	}
 	return NULL;
 }
 
@@ -268,12 +457,15 @@ int chorus_extract(struct chorus_ctx *ctx, const struct chorus_doc *doc,
 	w.gaz = opt->places ? opt->places : chorus_gazetteer_default();
 	w.x = x;
 	w.arena = im->arena;
+	pthread_once(&words_once, words_init);
+	w.cls = token_classes(ctx, doc);
 	chorus__extract_entities(&w);
 	chorus__extract_quotes(&w);
 	chorus__extract_numbers(&w);
 	chorus__extract_timexes(&w);
 	free(w.lower_seen);
 	free(w.cap_mid);
+	free(w.cls);
 	*out = x;
 	return 0;
 }

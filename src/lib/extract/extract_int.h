@@ -28,6 +28,7 @@ struct xwork {
 	uint8_t *lower_seen; /* per token: 1 when its lowercased form also occurs uncapitalized */
 	uint8_t *cap_mid;    /* per token: 1 when it also occurs capitalised inside a sentence */
 	uint8_t *inq;        /* per token: 1 inside quotation marks (set by quotes.c) */
+	uint64_t *cls;       /* per token: bit k set when the word is in registered list k */
 };
 
 /* Private part of struct chorus_extraction (x->impl). */
@@ -59,7 +60,15 @@ uint32_t chorus__tok_sent(const struct xwork *w, size_t i);
 /* Compares n bytes at s with the lowercase word t, ignoring ASCII case. */
 int chorus__word_eq(const char *s, size_t n, const char *t);
 
-/* Word lists (NULL-terminated). */
+/* Word lists (NULL-terminated). Each list a stage tests with chorus__tok_in() is
+ * registered once per process, so that a token's membership in every list is one
+ * table lookup per article rather than string comparisons per test. */
+void chorus__words_register(const char *const *list);
+void chorus__entities_words(void);
+void chorus__quotes_words(void);
+void chorus__numbers_words(void);
+void chorus__timex_words(void);
+
 extern const char *const chorus__cue_verbs[];   /* said, says, told, added, warned, ... */
 extern const char *const chorus__title_words[]; /* president, minister, secretary-general, ... */
 extern const char *const chorus__org_words[];   /* ministry, council, union, ... */

@@ -55,6 +55,15 @@ static const char *const qualifiers[][2] = {
 	{ NULL, NULL }
 };
 
+/* Every word that can start a number in words (for a quick test per token). */
+static const char *const number_starts[] = {
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+	"dozen", "dozens", "hundreds", "thousands", "half", "third", "quarter", "two-thirds",
+	"three-quarters", NULL
+};
+
 static const char *const months[] = { "january", "february", "march", "april", "may", "june",
 				      "july", "august", "september", "october", "november",
 				      "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -62,6 +71,10 @@ static const char *const months[] = { "january", "february", "march", "april", "
 
 static const char *const year_preps[] = { "in", "since", "of", "by", "until", "from", "to",
 					  "early", "late", "mid", "before", "after", "year", NULL };
+
+static const char *const preps[] = { "along", "across", "near", "inside", "outside", "around",
+				     "within", "without", "toward", "towards", "per", "since",
+				     "during", "amid", "among", "across", "beyond", "ago", NULL };
 
 static const char *const aux[] = { "have", "has", "had", "were", "was", "are", "is", "been", NULL };
 
@@ -171,7 +184,7 @@ static void add_number(struct xwork *w, size_t si, size_t i)
 		     (i + 1 >= st->tok_end || (tok_f(w, i + 1) & CHORUS_TOK_PUNCT))))
 			return;
 	} else {
-		if (!word_value(w, i, &v))
+		if (!chorus__tok_in(w, i, number_starts) || !word_value(w, i, &v))
 			return;
 		isword = 1;
 		/* "a third", "two-thirds"; "one" alone is too often not a count */
@@ -243,6 +256,7 @@ static void add_number(struct xwork *w, size_t si, size_t i)
 		size_t cb = j, ce = j;
 		while (ce < st->tok_end && ce < cb + 3 && (tok_f(w, ce) & CHORUS_TOK_WORD) &&
 		       !(tok_f(w, ce) & CHORUS_TOK_STOP) && !chorus__tok_in(w, ce, months) &&
+		       !chorus__tok_in(w, ce, preps) &&
 		       !(ce > cb && ((tok_f(w, ce) & CHORUS_TOK_CAP) || verb_like(w, ce))))
 			ce++;
 		if (ce > cb && ce + 1 < st->tok_end && chorus__tok_in(w, ce, aux) &&
@@ -283,4 +297,14 @@ void chorus__extract_numbers(struct xwork *w)
 			}
 		}
 	}
+}
+
+/* Registers the word lists of this module for chorus__tok_in(). */
+void chorus__numbers_words(void)
+{
+	chorus__words_register(months);
+	chorus__words_register(year_preps);
+	chorus__words_register(preps);
+	chorus__words_register(aux);
+	chorus__words_register(number_starts);
 }

@@ -23,6 +23,10 @@
 #include "chorus/extract.h"
 #include "extract/extract_int.h"
 
+static const char *const nounish[] = { "the", "a", "an", "including", "of", "his", "her",
+				       "their", "its", "media", "news", "these", "those",
+				       "such", "recent", "new", "many", NULL };
+
 static const char *const adverbs[] = {
 	"also", "later", "then", "further", "previously", "repeatedly", "strongly", "reportedly",
 	"has", "had", "have", "was", "is", "once", "again", "publicly", "recently", "earlier",
@@ -57,9 +61,6 @@ struct speaker {
 
 static int is_cue(const struct xwork *w, size_t i)
 {
-	static const char *const nounish[] = { "the", "a", "an", "including", "of", "his", "her",
-					       "their", "its", "media", "news", "these", "those",
-					       "such", "recent", "new", "many", NULL };
 
 	if (!chorus__tok_in(w, i, chorus__cue_verbs) && !chorus__tok_in(w, i, extra_cues))
 		return 0;
@@ -142,6 +143,20 @@ static int last_person_before(const struct xwork *w, uint32_t pos)
 	return best;
 }
 
+static const char *const np_words[] = { "a", "an", "the", "another", "some", "several", "many",
+					"two", "three", "other", "one", "few", "most", "more", NULL };
+
+static int verbish(const struct xwork *w, size_t i)
+{
+	const char *s = tok_s(w, i);
+	size_t n = tok_n(w, i);
+
+	if (tok_f(w, i) & CHORUS_TOK_CAP)
+		return 0;
+	return (n > 4 && !memcmp(s + n - 3, "ing", 3)) || (n > 3 && !memcmp(s + n - 2, "ed", 2)) ||
+	       chorus__tok_is(w, i, "with") || chorus__tok_is(w, i, "what") || chorus__tok_is(w, i, "that");
+}
+
 /* "a senior official", "the source", "Al-Jazeera correspondent": an unnamed source whose
  * head noun is token i; fills sp with its words. */
 static int unnamed_np(struct xwork *w, size_t i, size_t lo, struct speaker *sp)
@@ -151,8 +166,11 @@ static int unnamed_np(struct xwork *w, size_t i, size_t lo, struct speaker *sp)
 
 	if (!chorus__tok_in(w, i, chorus__source_nouns))
 		return 0;
-	while (b > lo && b + 5 > i && !(tok_f(w, b - 1) & CHORUS_TOK_PUNCT) &&
-	       !is_cue(w, b - 1) && !chorus__tok_in(w, b - 1, pronouns)) {
+	/* back over determiners, numbers, adjectives and names; not over verbs or clauses */
+	while (b > lo && b + 5 > i && !(tok_f(w, b - 1) & CHORUS_TOK_PUNCT) && !is_cue(w, b - 1) &&
+	       !chorus__tok_in(w, b - 1, pronouns) &&
+	       (!(tok_f(w, b - 1) & CHORUS_TOK_STOP) || chorus__tok_in(w, b - 1, np_words)) &&
+	       !verbish(w, b - 1)) {
 		b--;
 		if (chorus__tok_is(w, b, "a") || chorus__tok_is(w, b, "an") || chorus__tok_is(w, b, "the") ||
 		    chorus__tok_is(w, b, "another"))
@@ -285,7 +303,9 @@ static int subject_near(struct xwork *w, size_t c, size_t lo, struct speaker *sp
 			break;
 		k = mention_starting(w, i);
 		if (k >= 0 && speaker_kind_ok(w, &w->x->mentions[k]) && !after_prep(w, k)) {
-			first = k;
+			uint32_t kind = w->x->entities[w->x->mentions[k].entity].kind;
+			if (kind == CHORUS_ENT_PERSON || kind == CHORUS_ENT_ORG || kind == CHORUS_ENT_OUTLET)
+				first = k;
 			break;
 		}
 	}
@@ -482,6 +502,26 @@ static size_t word_count(const struct xwork *w, size_t b, size_t e)
 	return n;
 }
 
+/* "Fox News Sunday", "Face the Nation": a short quotation in title case names a work or a
+ * show, it quotes nobody. */
+static int title_case(const struct xwork *w, size_t b, size_t e)
+{
+	size_t i, words = 0, caps = 0;
+
+	for (i = b; i < e; i++) {
+		if (!(tok_f(w, i) & CHORUS_TOK_WORD))
+			continue;
+		words++;
+		if (tok_f(w, i) & CHORUS_TOK_CAP) {
+			if (!(tok_f(w, i) & CHORUS_TOK_STOP))
+				caps++;
+		} else if (!(tok_f(w, i) & CHORUS_TOK_STOP)) {
+			return 0;
+		}
+	}
+	return words <= 6 && caps >= 2 && (tok_f(w, b) & CHORUS_TOK_CAP);
+}
+
 struct span {
 	uint32_t mo, mc; /* opening and closing mark tokens */
 	int multi;       /* spans paragraphs */
@@ -606,9 +646,7 @@ static void emit(struct xwork *w, const struct span *s, const struct speaker *sp
 	if (s->partial)
 		q->flags |= CHORUS_QUOTE_PARTIAL;
 	if (sp->entity >= 0 && w->x->entities[sp->entity].kind == CHORUS_ENT_OUTLET) {
-		int k = mention_starting(w, 0);
 		size_t j;
-		(void)k;
 		for (j = 0; j < w->x->n_mentions; j++)
 			if (w->x->mentions[j].start == sp->src_start)
 				add_citation(w, &w->x->mentions[j]);
@@ -708,7 +746,8 @@ void chorus__extract_quotes(struct xwork *w)
 			i++;
 		}
 	}
-	qsort(spans, ns, sizeof(*spans), span_cmp);
+	if (ns)
+		qsort(spans, ns, sizeof(*spans), span_cmp);
 	for (i = 0; i < ns; i++)
 		for (t = spans[i].mo + 1; t < spans[i].mc; t++)
 			inq[t] = 1;
@@ -721,7 +760,7 @@ void chorus__extract_quotes(struct xwork *w)
 		const struct chorus_sentence *st = &w->doc->sents[chorus__tok_sent(w, s->mo)];
 		int starts_sentence = st->tok_begin == s->mo;
 
-		if (!words)
+		if (!words || title_case(w, s->mo + 1, s->mc))
 			continue;
 		spans[i].partial = !starts_sentence;
 		if (find_speaker(w, inq, s->mo, s->mc, &sp)) {
@@ -745,10 +784,23 @@ void chorus__extract_quotes(struct xwork *w)
 	find_citations(w);
 	if (!w->opt->no_indirect) {
 		indirect(w, inq);
-		qsort(w->x->quotes, w->x->n_quotes, sizeof(*w->x->quotes), quote_cmp);
+		if (w->x->n_quotes)
+			qsort(w->x->quotes, w->x->n_quotes, sizeof(*w->x->quotes), quote_cmp);
 	}
 	free(marks);
 	free(spans);
 	free(inq);
 	w->inq = NULL;
+}
+
+/* Registers the word lists of this module for chorus__tok_in(). */
+void chorus__quotes_words(void)
+{
+	chorus__words_register(nounish);
+	chorus__words_register(adverbs);
+	chorus__words_register(pronouns);
+	chorus__words_register(participles);
+	chorus__words_register(extra_cues);
+	chorus__words_register(np_words);
+	chorus__words_register(preps);
 }

@@ -268,7 +268,8 @@ static void merge_entities(struct chorus_story_extraction *s, struct simpl *im,
 
 static void sort_entities(struct chorus_story_extraction *s)
 {
-	qsort(s->entities, s->n_entities, sizeof(*s->entities), ent_cmp);
+	if (s->n_entities)
+		qsort(s->entities, s->n_entities, sizeof(*s->entities), ent_cmp);
 }
 
 /* ---- Quotes ------------------------------------------------------------------------ */
@@ -502,7 +503,8 @@ static void build_timeline(struct chorus_story_extraction *s, struct simpl *im,
 			s->n_events++;
 			(void)s2;
 		}
-	qsort(s->events, s->n_events, sizeof(*s->events), event_cmp);
+	if (s->n_events)
+		qsort(s->events, s->n_events, sizeof(*s->events), event_cmp);
 	free(stems);
 	free(nstems);
 	free(first_sent);

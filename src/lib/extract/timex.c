@@ -41,6 +41,16 @@ static const char *const month_names[][2] = {
 static const char *const weekdays[] = { "monday", "tuesday", "wednesday", "thursday",
 					"friday", "saturday", "sunday" };
 
+/* Words that can start a time expression (numbers are tested apart). */
+static const char *const triggers[] = {
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+	"sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "today", "tonight", "yesterday", "tomorrow", "last", "next", "this",
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "a", "an", NULL
+};
+
 static const char *const future_words[] = { "will", "would", "next", "tomorrow", "plans",
 					    "planned", "scheduled", "expected", "set", "to", NULL };
 
@@ -178,9 +188,15 @@ static void scan(struct xwork *w, size_t si)
 	size_t i = st->tok_begin, end = st->tok_end;
 
 	while (i < end) {
-		int m = month_of(w, i), wd;
+		int m, wd;
 		long v;
 		struct chorus_timex *t;
+
+		if (!(tok_f(w, i) & CHORUS_TOK_NUMBER) && !chorus__tok_in(w, i, triggers)) {
+			i++;
+			continue;
+		}
+		m = month_of(w, i);
 
 		if (m && !(m == 5 && !(i + 1 < end && int_of(w, i + 1) > 0))) {
 			size_t e = i + 1;
@@ -579,4 +595,11 @@ void chorus__extract_timexes(struct xwork *w)
 		}
 		chorus__timex_resolve(x, day, year, 1);
 	}
+}
+
+/* Registers the word lists of this module for chorus__tok_in(). */
+void chorus__timex_words(void)
+{
+	chorus__words_register(future_words);
+	chorus__words_register(triggers);
 }
