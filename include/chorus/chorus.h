@@ -11,6 +11,10 @@
 #include "chorus/ingest.h"
 #include "chorus/text.h"
 #include "chorus/extract.h"
+#include "chorus/store.h"
+#include "chorus/dedup.h"
+#include "chorus/cluster.h"
+#include "chorus/brief.h"
 #include "chorus/web.h"
 #include "chorus/eval.h"
 

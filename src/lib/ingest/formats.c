@@ -32,6 +32,7 @@ static const struct chorus__format formats[] = {
 	{ "feed", chorus__ingest_feed_sniff, chorus__ingest_feed_read },
 	{ "html", chorus__ingest_html_sniff, chorus__ingest_html_read },
 	{ "jsonl", chorus__ingest_jsonl_sniff, chorus__ingest_jsonl_read },
+	{ "sgml", chorus__ingest_sgml_sniff, chorus__ingest_sgml_read },
 	/* plain text comes last: it reads anything that no other format claims */
 	{ "text", chorus__ingest_text_sniff, chorus__ingest_text_read },
 };

@@ -131,6 +131,19 @@ int chorus__ingest_text_sniff(const char *name, const char *head, size_t n);
 int chorus__ingest_text_read(struct chorus__ingest *st, struct chorus__input *in);
 int chorus__ingest_jsonl_sniff(const char *name, const char *head, size_t n);
 int chorus__ingest_jsonl_read(struct chorus__ingest *st, struct chorus__input *in);
+int chorus__ingest_sgml_sniff(const char *name, const char *head, size_t n);
+int chorus__ingest_sgml_read(struct chorus__ingest *st, struct chorus__input *in);
+
+/*
+ * The TREC/DUC SGML parser (sgml.c) on a memory buffer s[0 .. len): calls on_doc once
+ * per <DOC> that holds text, with a filled article (a->text raw, not yet repaired; the
+ * callee owns it) and the line of its <DOC>, and on_problem once per DOC skipped or
+ * cut short. name gives ids to DOCs without a DOCNO ("name:line"). Returns 0, or the
+ * nonzero value of on_doc, which stops the parse.
+ */
+int chorus__sgml_parse(const char *s, size_t len, const char *name,
+		       int (*on_doc)(void *arg, struct chorus_article *a, size_t line),
+		       void (*on_problem)(void *arg, size_t line, const char *why), void *arg);
 
 /*
  * Splits an optional headline off a plain text body (text.c): when the first line is

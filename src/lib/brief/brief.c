@@ -1,0 +1,722 @@
+/*
+ * brief/brief.c: builds the brief of one story: the summary, chosen by concept
+ * coverage, and the alignment of each summary sentence with the sentences of the
+ * other articles that carry the same content.
+ *
+ * Method (docs/brief.md has the figures):
+ * - Concepts are bigrams of adjacent word stems (punctuation skipped, as ROUGE-2
+ *   counts them; a bigram of two stopwords is no concept) and, at a lower weight,
+ *   content-word stems, weighted by the number of independent articles (syndicated
+ *   copies excluded) that carry them. This follows
+ *   Gillick & Favre 2009, "A Scalable Global Model for Summarization", section 3:
+ *   the summary should cover the concepts most documents share, each counted once, so
+ *   that redundancy earns nothing.
+ * - Selection maximizes the weight of the covered concepts within the word budget by
+ *   the cost-scaled greedy of Lin & Bilmes 2010/2011 ("Multi-document Summarization
+ *   via Budgeted Maximization of Submodular Functions", algorithm 1): repeatedly take
+ *   the sentence with the best gain / words^r that still fits, then compare with the
+ *   best single sentence, which gives the constant-factor guarantee of their theorem 1
+ *   (weakened by SINGLE_MARGIN, so that a near tie keeps the greedy's shorter choice).
+ *   Gains favour early sentences of an article (news puts its facts first).
+ * - Low-content sentences are never selected: headlines, short fragments, questions,
+ *   lines ending in a colon, sentences that are mostly quotation, sentences starting
+ *   in lowercase (split debris).
+ * - Alignment: a sentence's content is the set of its content-word stems (stopwords and
+ *   punctuation dropped); another article carries the same content when one of its
+ *   sentences contains at least ALIGN_MIN of the smaller set's stems with it and shares at least
+ *   ALIGN_SHARED stems. British -ise spellings are folded onto -ize stems first.
+ *
+ * All work memory comes from one arena per brief; concepts are uint64 keys (two stem
+ * ids) in an open-addressing table.
+ */
+#include <math.h>
+
+#include "brief/brief_impl.h"
+#include "util/alloc.h"
+
+/* Tuned on the seed articles, the sample corpus and DUC 2006 (docs/brief.md). */
+#ifdef BRIEF_TUNE
+#include <stdio.h>
+static double tune(const char *name, double def)
+{
+	const char *v = getenv(name);
+	return v ? strtod(v, NULL) : def;
+}
+#define P(name, def) tune(#name, def)
+#else
+#define P(name, def) (def)
+#endif
+#define MIN_WORDS P(MIN_WORDS, 8)
+#define MAX_WORDS P(MAX_WORDS, 80)       /* longer ones are run-on debris */
+#define QUOTE_MAX P(QUOTE_MAX, 0.6)      /* a sentence with more of its words in quotes is a quote */
+#define COST_EXP P(COST_EXP, 0.6)       /* r in gain / words^r */
+#define POS_BONUS P(POS_BONUS, 0.0)      /* gain factor 1 + POS_BONUS / (1 + position in article) */
+#define ALIGN_MIN P(ALIGN_MIN, 0.4)      /* containment of content stems for "same content" */
+#define ALIGN_SHARED P(ALIGN_SHARED, 4)     /* and the least number of shared content stems */
+#define ALIGN_PLAIN P(ALIGN_PLAIN, 0.5) /* containment of the content stems that are not names */
+#define SINGLE_MARGIN 1.5  /* the best single sentence replaces a greedy pick this much worse */
+#define RARE_WEIGHT 0.01   /* weight per document of a concept too few documents carry */
+#define UNIGRAM P(UNIGRAM, 0.0)        /* weight of a content-word concept relative to a bigram */
+
+struct sent {
+	uint32_t doc, idx;   /* document and sentence index */
+	uint32_t pos;        /* position among the article's body sentences */
+	uint32_t words;
+	uint32_t *concepts;  /* distinct concept indices */
+	uint32_t n_concepts;
+	uint32_t *stems;     /* sorted distinct content stems */
+	uint32_t *plain;     /* those of them written in lowercase somewhere in it (not names) */
+	uint32_t n_plain;
+	uint32_t n_stems;
+	int eligible;
+};
+
+struct work {
+	struct chorus__arena *arena;
+	struct chorus_lexicon *lex;
+	const struct chorus_doc *const *docs;
+	size_t n_docs;
+	const size_t *group;
+	/* stem folding: canon[id] for ids below n_canon (0: not computed yet) */
+	uint32_t *canon;
+	uint32_t n_canon;
+	/* concepts: open addressing on keys, values are concept indices */
+	uint64_t *keys;
+	uint32_t *vals;
+	size_t mask;
+	uint32_t n_concepts, cap_concepts;
+	uint64_t *concept_key;   /* a bigram's key is stem1 << 32 | stem2, a word's its stem */
+	uint32_t *df_orig, *df_any, *last_doc; /* last_doc: document index + 1 */
+	double *weight;
+	struct sent *sents;
+	size_t n_sents;
+	size_t *doc_first; /* doc_first[d]: index of document d's first entry in sents */
+};
+
+size_t chorus__brief_count_words(const char *s, size_t n);
+
+/* Runs of non-space bytes, as ROUGE's word limit counts them. */
+size_t chorus__brief_count_words(const char *s, size_t n)
+{
+	size_t i, w = 0;
+	int in = 0;
+
+	for (i = 0; i < n; i++) {
+		int sp = s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
+		if (!sp && !in)
+			w++;
+		in = !sp;
+	}
+	return w;
+}
+
+/* The stem id with British -is- spellings folded ("recognis" -> "recogn", as the
+ * Snowball stem of "recognized"): a stem ending in "is" comes from -ise, -ised,
+ * -ising, since Snowball strips the s of nouns in -is. */
+static uint32_t canon_stem(struct work *w, uint32_t stem)
+{
+	size_t len;
+	const char *s;
+	uint32_t c;
+
+	if (stem >= w->n_canon)
+		return stem;
+	if (w->canon[stem])
+		return w->canon[stem];
+	c = stem;
+	s = chorus_lexicon_str(w->lex, stem, &len);
+	if (s && len >= 5 && s[len - 2] == 'i' && s[len - 1] == 's')
+		c = chorus_lexicon_intern(w->lex, s, len - 2);
+	w->canon[stem] = c;
+	return c;
+}
+
+static size_t hash64(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	k *= 0xc4ceb9fe1a85ec53ULL;
+	k ^= k >> 33;
+	return (size_t)k;
+}
+
+/* The concept index of key, added (with zero counts) if new. The table is sized by
+ * the caller for every bigram of the story, so it never fills. */
+static uint32_t concept_of(struct work *w, uint64_t key)
+{
+	size_t i = hash64(key) & w->mask;
+
+	while (w->keys[i]) {
+		if (w->keys[i] == key)
+			return w->vals[i];
+		i = (i + 1) & w->mask;
+	}
+	w->keys[i] = key;
+	w->vals[i] = w->n_concepts;
+	w->concept_key[w->n_concepts] = key;
+	return w->n_concepts++;
+}
+
+static int is_word(const struct chorus_token *t)
+{
+	return (t->flags & (CHORUS_TOK_WORD | CHORUS_TOK_NUMBER)) != 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Sorts and dedups v[0..n); returns the new count. */
+static uint32_t sort_unique(uint32_t *v, uint32_t n)
+{
+	uint32_t i, k = 0;
+
+	if (!n)
+		return 0;
+	if (n <= 48) { /* sentences are short: insertion sort beats qsort's calls */
+		for (i = 1; i < n; i++) {
+			uint32_t x = v[i], j = i;
+			for (; j > 0 && v[j - 1] > x; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+	} else {
+		qsort(v, n, sizeof(*v), cmp_u32);
+	}
+	for (i = 1; i < n; i++)
+		if (v[i] != v[k])
+			v[++k] = v[i];
+	return k + 1;
+}
+
+/* Share of the sentence's words that stand inside double quotes. */
+static double quoted_share(const struct chorus_doc *d, const struct chorus_sentence *s)
+{
+	uint32_t t, words = 0, quoted = 0;
+	int in = 0;
+
+	for (t = s->tok_begin; t < s->tok_end; t++) {
+		const struct chorus_token *tok = &d->tokens[t];
+		if ((tok->flags & CHORUS_TOK_QUOTE) && d->text[tok->start] == '"')
+			in = !in;
+		else if (is_word(tok)) {
+			words++;
+			quoted += (uint32_t)in;
+		}
+	}
+	return words ? (double)quoted / words : 0.0;
+}
+
+/* Words that make a sentence lean on the one before it ("But ...", "He said ..."):
+ * out of its article, the reader cannot tell what it continues or who it means. */
+static const char *const dangling[] = {
+	"but", "and", "or", "so", "yet", "also", "however", "meanwhile", "still", "then",
+	"he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their",
+	"its", "we", "i", "you", "there", "such", "other", "another", "instead", "nevertheless",
+	NULL
+};
+
+static int leans_back(struct chorus_lexicon *lex, const struct chorus_doc *d,
+		      const struct chorus_sentence *s)
+{
+	const char *first = NULL;
+	uint32_t t;
+	size_t i;
+
+	for (t = s->tok_begin; t < s->tok_end && !first; t++)
+		if (is_word(&d->tokens[t]))
+			first = chorus_lexicon_str(lex, d->tokens[t].norm, NULL);
+	for (i = 0; first && dangling[i]; i++)
+		if (!strcmp(first, dangling[i]))
+			return 1;
+	return 0;
+}
+
+/* Share of the words after the first that are capitalized: a headline, a byline, a
+ * "For Use By Clients Of ..." line. */
+static double capital_share(const struct chorus_doc *d, const struct chorus_sentence *s)
+{
+	uint32_t t, words = 0, caps = 0;
+
+	for (t = s->tok_begin; t < s->tok_end; t++) {
+		const struct chorus_token *tok = &d->tokens[t];
+		if (!(tok->flags & CHORUS_TOK_WORD))
+			continue;
+		if (words++ && (tok->flags & (CHORUS_TOK_CAP | CHORUS_TOK_UPPER)))
+			caps++;
+	}
+	return words > 1 ? (double)caps / (words - 1) : 0.0;
+}
+
+/* Whether a sentence may be selected at all (the low-content filter). */
+static int eligible(struct chorus_lexicon *lex, const struct chorus_doc *d,
+		    const struct chorus_sentence *s, uint32_t words)
+{
+	const char *p = d->text + s->start;
+	size_t n = s->end - s->start;
+	char last;
+	size_t i;
+	int lower = 0;
+
+	if (s->flags & CHORUS_SENT_TITLE)
+		return 0;
+	if (words < MIN_WORDS || words > MAX_WORDS || n == 0)
+		return 0;
+	last = p[n - 1];
+	if (last == '"' || last == '\'' || last == ')')
+		last = n >= 2 ? p[n - 2] : last;
+	if (last == '?' || last == ':')
+		return 0;
+	if (P(NEED_STOP, 1) && last != '.' && last != '!')
+		return 0;
+	if (capital_share(d, s) > P(CAPS_MAX, 0.6))
+		return 0;
+	if (P(DANGLING, 1) && leans_back(lex, d, s))
+		return 0;
+	if (p[0] >= 'a' && p[0] <= 'z')
+		return 0;
+	for (i = 0; i < n && !lower; i++)
+		lower = p[i] >= 'a' && p[i] <= 'z';
+	if (!lower)
+		return 0;
+	return quoted_share(d, s) <= QUOTE_MAX;
+}
+
+static void *arena_array(struct work *w, size_t n, size_t size)
+{
+	return chorus__arena_alloc(w->arena, chorus_xmul(n ? n : 1, size));
+}
+
+/* Fills w->sents with every sentence of every document: its concepts, its content
+ * stems and whether it may be selected; counts each concept's documents. */
+static void index_sentences(struct work *w)
+{
+	size_t d, total_sents = 0, total_toks = 0, slots = 16;
+	uint32_t *tmp_c, *tmp_s, *tmp_p;
+	size_t tmp_cap = 16;
+
+	for (d = 0; d < w->n_docs; d++) {
+		total_sents += w->docs[d]->n_sents;
+		total_toks += w->docs[d]->n_tokens;
+		for (size_t s = 0; s < w->docs[d]->n_sents; s++) {
+			const struct chorus_sentence *cs = &w->docs[d]->sents[s];
+			if (cs->tok_end - cs->tok_begin > tmp_cap)
+				tmp_cap = cs->tok_end - cs->tok_begin;
+		}
+	}
+	while (slots < 4 * total_toks + 16)
+		slots <<= 1;
+	w->mask = slots - 1;
+	w->keys = chorus__arena_calloc(w->arena, slots, sizeof(*w->keys));
+	w->vals = arena_array(w, slots, sizeof(*w->vals));
+	w->cap_concepts = (uint32_t)(2 * total_toks + 1);
+	w->concept_key = arena_array(w, w->cap_concepts, sizeof(uint64_t));
+	w->df_orig = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
+	w->df_any = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
+	w->last_doc = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
+	w->sents = arena_array(w, total_sents, sizeof(*w->sents));
+	w->doc_first = arena_array(w, w->n_docs + 1, sizeof(size_t));
+	tmp_c = arena_array(w, 2 * tmp_cap, sizeof(uint32_t));
+	tmp_s = arena_array(w, tmp_cap, sizeof(uint32_t));
+	tmp_p = arena_array(w, tmp_cap, sizeof(uint32_t));
+
+	for (d = 0; d < w->n_docs; d++) {
+		const struct chorus_doc *doc = w->docs[d];
+		uint32_t pos = 0;
+		int orig = w->group[d] == d;
+
+		w->doc_first[d] = w->n_sents;
+		for (size_t s = 0; s < doc->n_sents; s++) {
+			const struct chorus_sentence *cs = &doc->sents[s];
+			struct sent *st = &w->sents[w->n_sents++];
+			uint32_t nc = 0, ns = 0, np = 0, prev = 0, prev_stop = 1, t, i;
+			int first = 1;
+
+			st->doc = (uint32_t)d;
+			st->idx = (uint32_t)s;
+			st->pos = pos;
+			st->words = (uint32_t)chorus__brief_count_words(doc->text + cs->start,
+									cs->end - cs->start);
+			st->eligible = eligible(w->lex, doc, cs, st->words);
+			if (!(cs->flags & CHORUS_SENT_TITLE))
+				pos++;
+			for (t = cs->tok_begin; t < cs->tok_end; t++) {
+				const struct chorus_token *tok = &doc->tokens[t];
+				uint32_t stem;
+				int stop;
+
+				if (!is_word(tok) || (tok->flags & CHORUS_TOK_QUOTE))
+					continue;
+				stem = canon_stem(w, tok->stem);
+				stop = (tok->flags & CHORUS_TOK_STOP) != 0;
+				if (!stop) {
+					tmp_s[ns++] = stem;
+					tmp_c[nc++] = concept_of(w, stem);
+					if (first || !(tok->flags & (CHORUS_TOK_CAP | CHORUS_TOK_UPPER)))
+						tmp_p[np++] = stem;
+				}
+				first = 0;
+				if (prev && !(stop && prev_stop))
+					tmp_c[nc++] = concept_of(w, (uint64_t)prev << 32 | stem);
+				prev = stem;
+				prev_stop = stop;
+			}
+			nc = sort_unique(tmp_c, nc);
+			ns = sort_unique(tmp_s, ns);
+			st->concepts = arena_array(w, nc, sizeof(uint32_t));
+			memcpy(st->concepts, tmp_c, nc * sizeof(uint32_t));
+			st->n_concepts = nc;
+			st->stems = arena_array(w, ns, sizeof(uint32_t));
+			memcpy(st->stems, tmp_s, ns * sizeof(uint32_t));
+			st->n_stems = ns;
+			np = sort_unique(tmp_p, np);
+			st->plain = arena_array(w, np, sizeof(uint32_t));
+			memcpy(st->plain, tmp_p, np * sizeof(uint32_t));
+			st->n_plain = np;
+			for (i = 0; i < nc; i++) {
+				uint32_t c = st->concepts[i];
+				if (w->last_doc[c] == d + 1)
+					continue;
+				w->last_doc[c] = (uint32_t)(d + 1);
+				w->df_any[c]++;
+				w->df_orig[c] += (uint32_t)orig;
+			}
+		}
+	}
+	w->doc_first[w->n_docs] = w->n_sents;
+}
+
+/* Concept weights: the independent documents carrying the concept. When the story
+ * has two or more independent documents, a concept fewer than MIN_DF of them carry
+ * weighs almost nothing: the summary is what outlets agree on, and such concepts only
+ * decide what fills a budget larger than the agreed content. */
+static void weigh_concepts(struct work *w, size_t n_independent)
+{
+	uint32_t c, min_df = n_independent >= 2 ? (uint32_t)P(MIN_DF, 2) : 1, max_df = 0;
+
+	for (c = 0; c < w->n_concepts; c++)
+		if (w->df_orig[c] > max_df)
+			max_df = w->df_orig[c];
+	if (max_df < min_df)
+		min_df = 1;
+	w->weight = arena_array(w, w->n_concepts, sizeof(double));
+	for (c = 0; c < w->n_concepts; c++) {
+		uint32_t df = w->df_orig[c] ? w->df_orig[c] : 1;
+		w->weight[c] = df >= min_df ? (double)df : RARE_WEIGHT * df;
+		if (!(w->concept_key[c] >> 32))
+			w->weight[c] *= UNIGRAM;
+	}
+}
+
+/* Containment of two sorted sets: the shared members over the size of the smaller set
+ * (a short sentence saying one thing is carried by a long one that says it among
+ * others); the number of shared members in *shared. */
+static double containment(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb,
+			  uint32_t *shared)
+{
+	uint32_t i = 0, j = 0, k = 0, min = na < nb ? na : nb;
+
+	while (i < na && j < nb) {
+		if (a[i] < b[j])
+			i++;
+		else if (a[i] > b[j])
+			j++;
+		else {
+			k++;
+			i++;
+			j++;
+		}
+	}
+	*shared = k;
+	return min ? (double)k / min : 0.0;
+}
+
+/* Whether sentences a and b carry the same content (the alignment rule): enough of
+ * their content words in common, and not only names: "Captain Osterlund said they could
+ * walk" and "Captain Osterlund praised the volunteers" share a name, not a fact. */
+static int same_content(const struct sent *a, const struct sent *b, double *sim)
+{
+	uint32_t shared, shared_plain;
+	double plain;
+
+	*sim = containment(a->stems, a->n_stems, b->stems, b->n_stems, &shared);
+	if (shared < ALIGN_SHARED || *sim < ALIGN_MIN)
+		return 0;
+	plain = containment(a->plain, a->n_plain, b->plain, b->n_plain, &shared_plain);
+	return plain >= ALIGN_PLAIN;
+}
+
+static double gain_of(const struct work *w, const struct sent *s, const unsigned char *covered)
+{
+	double g = 0.0;
+	uint32_t i;
+
+	for (i = 0; i < s->n_concepts; i++)
+		if (!covered[s->concepts[i]])
+			g += w->weight[s->concepts[i]];
+	return g;
+}
+
+static int redundant(const struct work *w, const struct sent *s, const size_t *chosen,
+		     size_t n_chosen)
+{
+	size_t i;
+
+	for (i = 0; i < n_chosen; i++)
+	{
+		double sim;
+		if (same_content(s, &w->sents[chosen[i]], &sim))
+			return 1;
+	}
+	return 0;
+}
+
+/* The cost-scaled greedy (Lin & Bilmes 2010, algorithm 1) within budget; indices of
+ * the chosen sentences into w->sents go to chosen[], in the order chosen. */
+static size_t select_greedy(struct work *w, size_t budget, size_t *chosen)
+{
+	unsigned char *covered = chorus__arena_calloc(w->arena, w->n_concepts + 1, 1);
+	unsigned char *dead = chorus__arena_calloc(w->arena, w->n_sents + 1, 1);
+	size_t used = 0, n = 0, i, best_single = (size_t)-1;
+	double total = 0.0, best_single_gain = 0.0;
+
+	for (;;) {
+		size_t best = (size_t)-1;
+		double best_score = 0.0, best_gain = 0.0;
+
+		for (i = 0; i < w->n_sents; i++) {
+			const struct sent *s = &w->sents[i];
+			double g, score;
+
+			if (!s->eligible || dead[i])
+				continue;
+			if (used + s->words > budget) {
+				if (s->words > budget)
+					dead[i] = 1;
+				continue;
+			}
+			g = gain_of(w, s, covered);
+			if (n == 0 && g > best_single_gain) {
+				best_single_gain = g;
+				best_single = i;
+			}
+			if (g <= 0.0)
+				continue;
+			score = g * (1.0 + POS_BONUS / (1.0 + s->pos)) / pow((double)s->words, COST_EXP);
+			if (score > best_score) {
+				if (redundant(w, s, chosen, n)) {
+					dead[i] = 1;
+					continue;
+				}
+				best_score = score;
+				best_gain = g;
+				best = i;
+			}
+		}
+		if (best == (size_t)-1)
+			break;
+		chosen[n++] = best;
+		dead[best] = 1;
+		used += w->sents[best].words;
+		total += best_gain;
+		for (i = 0; i < w->sents[best].n_concepts; i++)
+			covered[w->sents[best].concepts[i]] = 1;
+	}
+	if (best_single != (size_t)-1 && best_single_gain > SINGLE_MARGIN * total) {
+		chosen[0] = best_single;
+		n = 1;
+	}
+	return n;
+}
+
+/* Every document carrying the content of sentence s: in each other document, the
+ * sentence closest to s when it is close enough. */
+static void align(struct work *w, const struct sent *s, struct chorus_brief_sentence *out)
+{
+	struct chorus_brief_source *src = arena_array(w, w->n_docs, sizeof(*src));
+	size_t d, n = 0, support = 0;
+
+	for (d = 0; d < w->n_docs; d++) {
+		size_t best = (size_t)-1, i;
+		double best_sim = 0.0;
+
+		if (d == s->doc) {
+			best = (size_t)(s - w->sents);
+		} else {
+			for (i = w->doc_first[d]; i < w->doc_first[d + 1]; i++) {
+				double sim;
+				if (same_content(s, &w->sents[i], &sim) && sim > best_sim) {
+					best_sim = sim;
+					best = i;
+				}
+			}
+		}
+		if (best == (size_t)-1)
+			continue;
+		src[n].doc = d;
+		src[n].sent = w->sents[best].idx;
+		src[n].copy = w->group[d] != d;
+		support += (size_t)!src[n].copy;
+		n++;
+	}
+	out->sources = src;
+	out->n_sources = n;
+	out->support = support;
+}
+
+/* Reading order: the facts most outlets carry first; among those, the one carrying
+ * more of what the story's articles share (the weight of its concepts), then earlier
+ * ones. */
+struct order {
+	size_t support, pos, doc, sent, slot;
+	double central;
+};
+
+static int cmp_order(const void *pa, const void *pb)
+{
+	const struct order *a = pa, *b = pb;
+
+	if (a->support != b->support)
+		return a->support > b->support ? -1 : 1;
+	if (a->central != b->central)
+		return a->central > b->central ? -1 : 1;
+	if (a->pos != b->pos)
+		return a->pos < b->pos ? -1 : 1;
+	if (a->doc != b->doc)
+		return a->doc < b->doc ? -1 : 1;
+	return a->sent < b->sent ? -1 : a->sent > b->sent;
+}
+
+/* group[i]: the original that document i is a (possibly indirect) copy of. A chain
+ * longer than n is a cycle; its members count as originals. */
+static int resolve_groups(struct chorus_ctx *ctx, const size_t *dup_of, size_t n, size_t *group)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		size_t g = i, steps = 0;
+
+		if (dup_of && dup_of[i] != CHORUS_BRIEF_ORIGINAL && dup_of[i] >= n)
+			return chorus_error(ctx, CHORUS_EINVAL,
+					    "brief: document %zu is a copy of document %zu, but there are %zu",
+					    i, dup_of[i], n);
+		while (dup_of && dup_of[g] != CHORUS_BRIEF_ORIGINAL && dup_of[g] != g && steps <= n) {
+			g = dup_of[g];
+			steps++;
+		}
+		group[i] = steps > n ? i : g;
+	}
+	return 0;
+}
+
+int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *docs, size_t n,
+		       const struct chorus_brief_options *opt, struct chorus_brief **out)
+{
+	struct chorus_brief *b = NULL;
+	struct chorus__brief_impl *impl;
+	struct work w;
+	struct chorus_brief_sentence *sum;
+	struct order *ord;
+	size_t *chosen, *group, i, n_chosen, budget;
+	int ret = CHORUS_EEMPTY;
+
+	*out = NULL;
+	if (!n)
+		return chorus_error(ctx, CHORUS_EEMPTY, "brief: no articles");
+	budget = opt && opt->words ? opt->words : CHORUS_BRIEF_DEFAULT_WORDS;
+
+	memset(&w, 0, sizeof(w));
+	w.arena = chorus__arena_new(0);
+	group = arena_array(&w, n, sizeof(size_t));
+	ret = resolve_groups(ctx, opt ? opt->dup_of : NULL, n, group);
+	if (ret)
+		goto out;
+
+	w.lex = chorus_ctx_lexicon(ctx);
+	w.docs = docs;
+	w.n_docs = n;
+	w.group = group;
+	w.n_canon = chorus_lexicon_size(w.lex) + 1;
+	w.canon = chorus__arena_calloc(w.arena, w.n_canon, sizeof(uint32_t));
+
+	b = chorus_xcalloc(1, sizeof(*b));
+	impl = chorus__arena_calloc(w.arena, 1, sizeof(*impl));
+	impl->arena = w.arena;
+	impl->ctx = ctx;
+	impl->group = group;
+	b->impl = impl;
+	b->docs = docs;
+	b->n_docs = n;
+	b->budget = budget;
+	for (i = 0; i < n; i++)
+		b->n_independent += group[i] == i;
+
+	index_sentences(&w);
+	weigh_concepts(&w, b->n_independent);
+	chosen = arena_array(&w, w.n_sents, sizeof(size_t));
+	n_chosen = select_greedy(&w, budget, chosen);
+
+	sum = arena_array(&w, n_chosen, sizeof(*sum));
+	ord = arena_array(&w, n_chosen, sizeof(*ord));
+	for (i = 0; i < n_chosen; i++) {
+		const struct sent *s = &w.sents[chosen[i]];
+		const struct chorus_sentence *cs = &docs[s->doc]->sents[s->idx];
+
+		ord[i].slot = i;
+		ord[i].pos = s->pos;
+		ord[i].central = 0.0;
+		for (size_t c = 0; c < s->n_concepts; c++)
+			ord[i].central += w.weight[s->concepts[c]];
+		ord[i].doc = s->doc;
+		ord[i].sent = s->idx;
+		sum[i].text = chorus__arena_strndup(w.arena, docs[s->doc]->text + cs->start,
+						    cs->end - cs->start);
+		sum[i].doc = s->doc;
+		sum[i].sent = s->idx;
+		sum[i].words = s->words;
+		align(&w, s, &sum[i]);
+		ord[i].support = sum[i].support;
+		b->summary_words += s->words;
+	}
+	if (n_chosen)
+		qsort(ord, n_chosen, sizeof(*ord), cmp_order);
+	{
+		struct chorus_brief_sentence *sorted = arena_array(&w, n_chosen, sizeof(*sorted));
+		for (i = 0; i < n_chosen; i++)
+			sorted[i] = sum[ord[i].slot];
+		b->summary = sorted;
+	}
+	b->n_summary = n_chosen;
+	*out = b;
+	return 0;
+out:
+	chorus__arena_free(w.arena);
+	free(b);
+	return ret;
+}
+
+void chorus_brief_free(struct chorus_brief *b)
+{
+	struct chorus__brief_impl *impl;
+
+	if (!b)
+		return;
+	impl = b->impl;
+	chorus__arena_free(impl->arena);
+	free(b);
+}
+
+const char *chorus_brief_outlet(const struct chorus_brief *b, size_t i)
+{
+	const struct chorus_article *a;
+
+	if (i >= b->n_docs)
+		return "";
+	a = b->docs[i]->article;
+	if (a && a->source && *a->source)
+		return a->source;
+	return a && a->id ? a->id : "";
+}

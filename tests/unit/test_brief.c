@@ -1,0 +1,439 @@
+/*
+ * tests/unit/test_brief.c: the brief: which sentences the summary takes, which
+ * articles each one is attributed to, the word budget, syndicated copies, the
+ * low-content filter, the renderers, and the seed articles (when present).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "support/testutil.h"
+
+#include "chorus/chorus.h"
+
+/* A story made of hand-written articles, analysed. */
+struct story {
+	struct chorus_ctx *ctx;
+	struct chorus_article arts[8];
+	struct chorus_doc *docs[8];
+	size_t n;
+};
+
+static void story_add(struct story *st, const char *id, const char *source, const char *text)
+{
+	struct chorus_article *a = &st->arts[st->n];
+	int rc;
+
+	if (!st->ctx)
+		st->ctx = chorus_ctx_new();
+	chorus_article_init(a);
+	a->id = strdup(id);
+	a->source = source ? strdup(source) : NULL;
+	a->text = strdup(text);
+	a->text_len = strlen(text);
+	rc = chorus_doc_analyze(st->ctx, a, NULL, &st->docs[st->n]);
+	assert_int_equal(rc, 0);
+	st->n++;
+}
+
+static void story_release(struct story *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++) {
+		chorus_doc_free(st->docs[i]);
+		chorus_article_release(&st->arts[i]);
+	}
+	chorus_ctx_free(st->ctx);
+}
+
+static struct chorus_brief *build(struct story *st, size_t words, const size_t *dup_of)
+{
+	struct chorus_brief_options opt = { words, dup_of };
+	struct chorus_brief *b = NULL;
+
+	assert_int_equal(chorus_brief_build(st->ctx, (const struct chorus_doc *const *)st->docs,
+					    st->n, &opt, &b),
+			 0);
+	assert_non_null(b);
+	return b;
+}
+
+static char *render(const struct chorus_brief *b, enum chorus_brief_format f)
+{
+	char *s = NULL;
+	size_t len = 0;
+
+	assert_int_equal(chorus_brief_render(b, f, &s, &len), 0);
+	assert_non_null(s);
+	assert_int_equal(strlen(s), len);
+	return s;
+}
+
+/* The harbour bridge story: three outlets; the approval is in all three, the start of
+ * construction in two, the rest in one each. */
+static void bridge_story(struct story *st)
+{
+	story_add(st, "a", "Alpha",
+		  "The city council approved the new harbour bridge on Tuesday after a long debate.\n\n"
+		  "The mayor thanked the engineers who designed the structure over two years.\n\n"
+		  "Local shop owners expect many more visitors next summer.");
+	story_add(st, "b", "Beta",
+		  "On Tuesday the city council approved the new harbour bridge after months of debate.\n\n"
+		  "Construction of the harbour bridge will begin in March and cost 40 million euros.");
+	story_add(st, "c", "Gamma",
+		  "The city council approved the new harbour bridge on Tuesday.\n\n"
+		  "Construction of the bridge will begin in March, officials said.\n\n"
+		  "A fishing club protested outside the town hall against the plan.");
+}
+
+static void summary_takes_shared_facts_and_names_all_outlets(void **state)
+{
+	struct story st = { 0 };
+	struct chorus_brief *b;
+
+	(void)state;
+	bridge_story(&st);
+	b = build(&st, 25, NULL);
+	/* Every approval sentence covers the same concepts; Gamma's is the shortest (10
+	 * words), so it has the best gain per word. Then the construction start (Beta and
+	 * Gamma carry it): Gamma's 10-word sentence fits the 15 words left, Beta's 15-word
+	 * one would too but gains less per word. */
+	assert_int_equal(b->n_summary, 2);
+	assert_string_equal(b->summary[0].text,
+			    "The city council approved the new harbour bridge on Tuesday.");
+	assert_int_equal(b->summary[0].doc, 2);
+	assert_int_equal(b->summary[0].sent, 0);
+	assert_int_equal(b->summary[0].n_sources, 3);
+	assert_int_equal(b->summary[0].sources[0].doc, 0);
+	assert_int_equal(b->summary[0].sources[0].sent, 0);
+	assert_int_equal(b->summary[0].sources[1].doc, 1);
+	assert_int_equal(b->summary[0].sources[1].sent, 0);
+	assert_int_equal(b->summary[0].sources[2].doc, 2);
+	assert_int_equal(b->summary[0].support, 3);
+	assert_string_equal(b->summary[1].text,
+			    "Construction of the bridge will begin in March, officials said.");
+	assert_int_equal(b->summary[1].n_sources, 2);
+	assert_int_equal(b->summary[1].sources[0].doc, 1);
+	assert_int_equal(b->summary[1].sources[0].sent, 1);
+	assert_int_equal(b->summary[1].sources[1].doc, 2);
+	assert_int_equal(b->summary[1].support, 2);
+	assert_int_equal(b->summary_words, 20);
+	assert_int_equal(b->budget, 25);
+	chorus_brief_free(b);
+	story_release(&st);
+}
+
+static void budget_is_never_exceeded(void **state)
+{
+	struct story st = { 0 };
+	struct chorus_brief *b;
+	size_t words, i, sum;
+
+	(void)state;
+	bridge_story(&st);
+	for (words = 1; words <= 80; words++) {
+		b = build(&st, words, NULL);
+		sum = 0;
+		for (i = 0; i < b->n_summary; i++)
+			sum += b->summary[i].words;
+		assert_int_equal(sum, b->summary_words);
+		assert_true(sum <= words);
+		/* the shortest selectable sentence has 9 words (Alpha's last) */
+		assert_int_equal(b->n_summary == 0, words < 9);
+		chorus_brief_free(b);
+	}
+	story_release(&st);
+}
+
+static void copies_are_outlets_but_not_support(void **state)
+{
+	struct story st = { 0 };
+	struct chorus_brief *b;
+	const size_t dup_of[3] = { CHORUS_BRIEF_ORIGINAL, 0, CHORUS_BRIEF_ORIGINAL };
+	char *json;
+	json_t *root, *srcs;
+	json_error_t err;
+
+	(void)state;
+	story_add(&st, "wire", "Wire Agency",
+		  "Floods closed the main railway line between Dorn and Kessel on Sunday night.\n\n"
+		  "Engineers expect the line to reopen by Thursday at the earliest.");
+	story_add(&st, "paper", "Daily Paper",
+		  "Floods closed the main railway line between Dorn and Kessel on Sunday night.\n\n"
+		  "Engineers expect the line to reopen by Thursday at the earliest.");
+	story_add(&st, "radio", "Radio Nine",
+		  "The railway line between Dorn and Kessel was closed by floods on Sunday night.\n\n"
+		  "Bus companies added extra coaches for stranded travellers on Monday morning.");
+	b = build(&st, 14, dup_of);
+	assert_int_equal(b->n_independent, 2);
+	assert_int_equal(b->n_summary, 1);
+	assert_string_equal(b->summary[0].text,
+			    "Floods closed the main railway line between Dorn and Kessel on Sunday night.");
+	assert_int_equal(b->summary[0].n_sources, 3);
+	assert_int_equal(b->summary[0].support, 2);
+	assert_int_equal(b->summary[0].sources[0].copy, 0);
+	assert_int_equal(b->summary[0].sources[1].copy, 1);
+	assert_int_equal(b->summary[0].sources[2].copy, 0);
+	assert_int_equal(b->summary[0].sources[2].sent, 0);
+
+	json = render(b, CHORUS_BRIEF_JSON);
+	root = json_loads(json, 0, &err);
+	assert_non_null(root);
+	assert_int_equal(json_integer_value(json_object_get(root, "independent")), 2);
+	assert_true(json_is_null(json_object_get(json_array_get(json_object_get(root, "articles"), 0),
+						 "copy_of")));
+	assert_int_equal(json_integer_value(json_object_get(
+				 json_array_get(json_object_get(root, "articles"), 1), "copy_of")),
+			 0);
+	srcs = json_object_get(json_array_get(json_object_get(json_object_get(root, "summary"),
+							      "sentences"),
+					      0),
+			       "sources");
+	assert_int_equal(json_array_size(srcs), 3);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(srcs, 1), "outlet")),
+			    "Daily Paper");
+	assert_true(json_is_true(json_object_get(json_array_get(srcs, 1), "copy")));
+	json_decref(root);
+	free(json);
+	chorus_brief_free(b);
+	story_release(&st);
+}
+
+static void low_content_sentences_are_never_selected(void **state)
+{
+	struct story st = { 0 };
+	struct chorus_brief *b;
+	size_t i;
+
+	(void)state;
+	/* The same words in both articles, so that every sentence has shared concepts; only
+	 * the first sentence of each may be selected. */
+	story_add(&st, "x", NULL,
+		  "The museum reopened its eastern wing to visitors after a long restoration.\n\n"
+		  "Will the museum reopen its eastern wing to visitors after the restoration?\n\n"
+		  "\"The museum reopened its eastern wing to visitors after the restoration,\" he said.\n\n"
+		  "Museum reopened eastern wing.\n\n"
+		  "What the museum reopened to visitors after the restoration:");
+	story_add(&st, "y", NULL,
+		  "After a long restoration the museum reopened its eastern wing to visitors.\n\n"
+		  "Will the museum reopen its eastern wing to visitors after the restoration?");
+	b = build(&st, 500, NULL);
+	assert_int_equal(b->n_summary, 1);
+	assert_string_equal(b->summary[0].text,
+			    "The museum reopened its eastern wing to visitors after a long restoration.");
+	for (i = 0; i < b->summary[0].n_sources; i++)
+		assert_int_equal(b->summary[0].sources[i].sent, 0);
+	assert_int_equal(b->summary[0].n_sources, 2);
+	chorus_brief_free(b);
+	story_release(&st);
+}
+
+static void renders_text_md_plain_exactly(void **state)
+{
+	struct story st = { 0 };
+	struct chorus_brief *b;
+	char *s, *sum = NULL;
+	size_t len = 0;
+
+	(void)state;
+	bridge_story(&st);
+	b = build(&st, 25, NULL);
+	s = render(b, CHORUS_BRIEF_TEXT);
+	assert_string_equal(s, "Brief\n"
+			       "\n"
+			       "3 articles, 3 independent\n"
+			       "\n"
+			       "SUMMARY (20 words)\n"
+			       "\n"
+			       "1. The city council approved the new harbour bridge on Tuesday.\n"
+			       "   [Alpha, Beta, Gamma]\n"
+			       "2. Construction of the bridge will begin in March, officials said.\n"
+			       "   [Beta, Gamma]\n");
+	free(s);
+	s = render(b, CHORUS_BRIEF_MD);
+	assert_string_equal(s, "# Brief\n"
+			       "\n"
+			       "_3 articles, 3 independent_\n"
+			       "\n"
+			       "## Summary\n"
+			       "\n"
+			       "- The city council approved the new harbour bridge on Tuesday. _(Alpha, Beta, Gamma)_\n"
+			       "- Construction of the bridge will begin in March, officials said. _(Beta, Gamma)_\n");
+	free(s);
+	s = render(b, CHORUS_BRIEF_PLAIN);
+	assert_string_equal(s, "The city council approved the new harbour bridge on Tuesday.\n"
+			       "Construction of the bridge will begin in March, officials said.\n");
+	/* rendering appends to what the buffer holds */
+	sum = s;
+	len = strlen(s);
+	assert_int_equal(chorus_brief_render_summary(b, CHORUS_BRIEF_PLAIN, &sum, &len), 0);
+	assert_int_equal(len, 2 * strlen("The city council approved the new harbour bridge on Tuesday.\n"
+					 "Construction of the bridge will begin in March, officials said.\n"));
+	free(sum);
+	assert_int_equal(chorus_brief_render(b, (enum chorus_brief_format)99, &s, &len),
+			 CHORUS_EINVAL);
+	chorus_brief_free(b);
+	story_release(&st);
+}
+
+static void same_input_same_brief(void **state)
+{
+	struct story st1 = { 0 }, st2 = { 0 };
+	struct chorus_brief *b1, *b2;
+	char *s1, *s2;
+
+	(void)state;
+	bridge_story(&st1);
+	bridge_story(&st2);
+	b1 = build(&st1, 100, NULL);
+	b2 = build(&st2, 100, NULL);
+	s1 = render(b1, CHORUS_BRIEF_JSON);
+	s2 = render(b2, CHORUS_BRIEF_JSON);
+	assert_string_equal(s1, s2);
+	free(s1);
+	free(s2);
+	chorus_brief_free(b1);
+	chorus_brief_free(b2);
+	story_release(&st1);
+	story_release(&st2);
+}
+
+static void bad_arguments(void **state)
+{
+	struct story st = { 0 };
+	struct chorus_brief *b = (struct chorus_brief *)&st;
+	const size_t dup_of[2] = { CHORUS_BRIEF_ORIGINAL, 7 };
+	struct chorus_brief_options opt = { 0, dup_of };
+
+	(void)state;
+	story_add(&st, "one", NULL, "Only one article tells this short story about a lost cat today.");
+	assert_int_equal(chorus_brief_build(st.ctx, NULL, 0, NULL, &b), CHORUS_EEMPTY);
+	assert_null(b);
+	story_add(&st, "two", NULL, "A second article tells it too.");
+	assert_int_equal(chorus_brief_build(st.ctx, (const struct chorus_doc *const *)st.docs, 2,
+					    &opt, &b),
+			 CHORUS_EINVAL);
+	assert_null(b);
+	assert_non_null(strstr(chorus_errmsg(st.ctx), "copy of document 7"));
+	/* one article: its own concepts count */
+	b = build(&st, 100, NULL);
+	assert_int_equal(b->n_summary, 1);
+	assert_int_equal(b->summary[0].doc, 0);
+	chorus_brief_free(b);
+	chorus_brief_free(NULL);
+	story_release(&st);
+}
+
+/* The seed articles: four outlets on Russia's recognition of Donetsk and Luhansk. */
+struct seeds {
+	struct chorus_ctx *ctx;
+	struct chorus_article arts[8];
+	struct chorus_doc *docs[8];
+	size_t n;
+};
+
+static int seeds_take(void *arg, struct chorus_article *a)
+{
+	struct seeds *s = arg;
+
+	if (s->n == 8)
+		return 1;
+	s->arts[s->n++] = *a;
+	chorus_article_init(a);
+	return 0;
+}
+
+static int seeds_load(struct seeds *s)
+{
+	const char *dir = testutil_shared("seeds");
+	size_t i;
+
+	if (!dir)
+		return -1;
+	memset(s, 0, sizeof(*s));
+	s->ctx = chorus_ctx_new();
+	assert_int_equal(chorus_read_path(s->ctx, dir, NULL, seeds_take, NULL, s), 0);
+	assert_int_equal(s->n, 4);
+	for (i = 0; i < s->n; i++)
+		assert_int_equal(chorus_doc_analyze(s->ctx, &s->arts[i], NULL, &s->docs[i]), 0);
+	return 0;
+}
+
+static void seeds_release(struct seeds *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		chorus_doc_free(s->docs[i]);
+		chorus_article_release(&s->arts[i]);
+	}
+	chorus_ctx_free(s->ctx);
+}
+
+static void seeds_brief(void **state)
+{
+	struct seeds s;
+	struct chorus_brief *b = NULL;
+	struct chorus_brief_options opt = { 100, NULL };
+	const char *first;
+	size_t i, multi = 0;
+	char *text;
+
+	(void)state;
+	if (seeds_load(&s))
+		skip();
+	assert_int_equal(chorus_brief_build(s.ctx, (const struct chorus_doc *const *)s.docs, s.n,
+					    &opt, &b),
+			 0);
+	assert_true(b->n_summary >= 2);
+	assert_true(b->summary_words <= 100);
+	/* The first sentence reports that Putin recognized the independence of the two
+	 * regions (001's lead: the rebel regions of eastern Ukraine are Donetsk and Luhansk,
+	 * as its later sentences say). */
+	first = b->summary[0].text;
+	assert_string_equal(first, "Russian President Vladimir Putin on Monday recognized the "
+				   "independence of Moscow-backed rebel regions in eastern Ukraine.");
+	assert_int_equal(b->summary[0].doc, 1);
+	/* all four seeds report the recognition; all four are named */
+	assert_int_equal(b->summary[0].n_sources, 4);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(b->summary[0].sources[i].doc, i);
+	for (i = 0; i < b->n_summary; i++)
+		multi += b->summary[i].n_sources > 1;
+	assert_true(multi >= 2);
+	chorus_brief_free(b);
+
+	/* A long brief takes in most of the story: no debris line, and the Indian digit
+	 * grouping of 002 intact. */
+	opt.words = 2000;
+	assert_int_equal(chorus_brief_build(s.ctx, (const struct chorus_doc *const *)s.docs, s.n,
+					    &opt, &b),
+			 0);
+	text = NULL;
+	i = 0;
+	assert_int_equal(chorus_brief_render(b, CHORUS_BRIEF_TEXT, &text, &i), 0);
+	assert_null(strstr(text, "Also Read"));
+	assert_null(strstr(text, "RELATED STORIES"));
+	assert_non_null(strstr(text, "Moscow amassing nearly 1,90,000 troops along the Ukraine-Russia border"));
+	free(text);
+	chorus_brief_free(b);
+	seeds_release(&s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(summary_takes_shared_facts_and_names_all_outlets),
+		cmocka_unit_test(budget_is_never_exceeded),
+		cmocka_unit_test(copies_are_outlets_but_not_support),
+		cmocka_unit_test(low_content_sentences_are_never_selected),
+		cmocka_unit_test(renders_text_md_plain_exactly),
+		cmocka_unit_test(same_input_same_brief),
+		cmocka_unit_test(bad_arguments),
+		cmocka_unit_test(seeds_brief),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
