@@ -857,34 +857,102 @@ static void score_tree(struct page *pg, xmlNode *n, int depth)
 	}
 }
 
+static int cmp_score(const void *a, const void *b)
+{
+	double x = st(*(xmlNode *const *)a)->score, y = st(*(xmlNode *const *)b)->score;
+
+	return x > y ? -1 : x < y ? 1 : 0;
+}
+
+static int is_ancestor(const xmlNode *a, const xmlNode *n)
+{
+	for (n = n->parent; n; n = n->parent)
+		if (n == a)
+			return 1;
+	return 0;
+}
+
+static int element_children(const xmlNode *n)
+{
+	int k = 0;
+
+	for (n = n->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			k++;
+	return k;
+}
+
+/*
+ * The block that holds the article: the best scored one, moved up (as Readability
+ * does) when the text is split over several near-best blocks below one ancestor, when
+ * an ancestor scores higher still, and when it is an only child.
+ */
 static xmlNode *top_candidate(struct page *pg)
 {
-	xmlNode *best = NULL;
-	double best_score = 0;
+	xmlNode *top, *p;
+	double last, threshold;
+	size_t i, n_top;
 
-	for (size_t i = 0; i < pg->n_cands; i++) {
+	if (!pg->n_cands)
+		return NULL;
+	for (i = 0; i < pg->n_cands; i++) {
 		struct nstat *s = st(pg->cands[i]);
 
 		s->score *= 1.0 - link_density(s);
-		if (!best || s->score > best_score) {
-			best = pg->cands[i];
-			best_score = s->score;
+	}
+	qsort(pg->cands, pg->n_cands, sizeof(*pg->cands), cmp_score);
+	top = pg->cands[0];
+	n_top = pg->n_cands < 5 ? pg->n_cands : 5;
+	/* Near-best blocks (3 or more) sharing an ancestor: the ancestor holds them all. */
+	for (p = top->parent; p && p != pg->body && p->type == XML_ELEMENT_NODE; p = p->parent) {
+		int under = 0;
+
+		for (i = 1; i < n_top; i++)
+			if (st(pg->cands[i])->score >= 0.75 * st(top)->score &&
+			    is_ancestor(p, pg->cands[i]))
+				under++;
+		if (under >= 2) {
+			top = p;
+			break;
 		}
 	}
-	return best;
+	if (!st(top)->scored)
+		init_candidate(pg, top);
+	/* Climb while the parents' scores do not fall too low; a higher one wins. */
+	last = st(top)->score;
+	threshold = last / 3;
+	for (p = top->parent; p && p != pg->body && p->type == XML_ELEMENT_NODE && st(p);
+	     p = p->parent) {
+		if (!st(p)->scored)
+			continue;
+		if (st(p)->score < threshold)
+			break;
+		if (st(p)->score > last) {
+			top = p;
+			break;
+		}
+		last = st(p)->score;
+	}
+	while (top->parent && top->parent != pg->body && top->parent->type == XML_ELEMENT_NODE &&
+	       st(top->parent) && element_children(top->parent) == 1)
+		top = top->parent;
+	return top;
 }
 
 /* ---------------------------------------------------------------- output */
 
 /* Whether a block inside the chosen content is boilerplate, judged as Readability's
  * conditional cleaning does: by its class/id, link density and what it holds. */
-static int boilerplate(const xmlNode *n, const char *name)
+static int boilerplate(const xmlNode *n, const char *name, uint32_t total)
 {
 	const struct nstat *s = st(n);
 	double ld;
 	int weight;
 
 	if (!s)
+		return 0;
+	/* A block with half the chosen text is the article, whatever it looks like. */
+	if (s->text * 2 > total && strcmp(name, "h1"))
 		return 0;
 	if (is_heading(name))
 		return !strcmp(name, "h1") || s->link * 2 > s->text;
@@ -918,7 +986,7 @@ static int boilerplate(const xmlNode *n, const char *name)
 	return 0;
 }
 
-static void emit(struct chorus__buf *b, xmlNode *n, int depth)
+static void emit(struct chorus__buf *b, xmlNode *n, uint32_t total, int depth)
 {
 	xmlNode *c;
 	const char *name;
@@ -932,17 +1000,17 @@ static void emit(struct chorus__buf *b, xmlNode *n, int depth)
 	if (n->type != XML_ELEMENT_NODE)
 		return;
 	name = (const char *)n->name;
-	if (depth > 0 && boilerplate(n, name))
+	if (depth > 0 && boilerplate(n, name, total))
 		return;
 	if (chorus__web_is_block(name)) {
 		chorus__web_text_break(b);
 		for (c = n->children; c; c = c->next)
-			emit(b, c, depth + 1);
+			emit(b, c, total, depth + 1);
 		chorus__web_text_break(b);
 		return;
 	}
 	for (c = n->children; c; c = c->next)
-		emit(b, c, depth + 1);
+		emit(b, c, total, depth + 1);
 }
 
 /* The siblings that join the top candidate (Readability's sibling step). */
@@ -998,12 +1066,12 @@ static void extract_dom(struct page *pg, struct chorus__buf *b)
 	}
 	parent = top->parent;
 	if (!parent || parent->type != XML_ELEMENT_NODE) {
-		emit(b, top, 0);
+		emit(b, top, st(top)->text, 0);
 		return;
 	}
 	for (c = parent->children; c; c = c->next)
 		if (joins(top, c))
-			emit(b, c, 0);
+			emit(b, c, st(c)->text, 0);
 	chorus__web_text_finish(b);
 	if (!b->len)
 		chorus__web_node_text(b, pg->body, 0);
