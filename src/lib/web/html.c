@@ -1018,7 +1018,10 @@ static int boilerplate(const xmlNode *n, const char *name, uint32_t total)
 		return 0;
 	weight = class_weight(n);
 	ld = link_density(s);
-	if (!strcmp(name, "p") || !strcmp(name, "span") || !strcmp(name, "li"))
+	/* Inline text (a link inside a sentence) is never judged on its own. */
+	if (!strcmp(name, "span"))
+		return weight < 0 && s->text < 200 && ld < 1;
+	if (!strcmp(name, "p") || !strcmp(name, "li"))
 		return weight < 0 && s->text < 200 ? 1 : ld > 0.6 && s->text < 400;
 	if (weight + (s->scored ? s->score : 0) < 0)
 		return 1;
