@@ -193,9 +193,19 @@ static void dateline_in_document(void **state)
 	assert_string_equal(doc->dateline_place, "BRUSSELS, Belgium");
 	assert_string_equal(doc->dateline_agency, "AP");
 	chorus_doc_free(doc);
-	/* only at the start: not in a later paragraph */
-	doc = textutil_analyze(ctx, NULL, "Talks went on.\n\nKYIV (Reuters) - Ukraine said.\n");
-	assert_string_equal(doc->text, "Talks went on.\n\nKYIV (Reuters) - Ukraine said.");
+	/* after a headline that ends with a period */
+	doc = textutil_analyze(ctx, NULL, "Poll finds Clinton would beat Trump.\n\n"
+				      "NEW YORK, Dec. 14 (UPI) \xE2\x80\x94 In hypothetical match-ups, Clinton won.\n");
+	assert_string_equal(doc->text, "Poll finds Clinton would beat Trump.\n\nIn hypothetical match-ups, Clinton won.");
+	assert_string_equal(doc->dateline_place, "NEW YORK");
+	assert_string_equal(doc->dateline_agency, "UPI");
+	chorus_doc_free(doc);
+	/* only at the start: not after a paragraph of the story (over 150 characters) */
+	doc = textutil_analyze(ctx, NULL,
+			       "Talks went on for a third day in the capital on Tuesday, and officials from both "
+			       "sides said that they expected a first agreement on prisoners before the weekend.\n\n"
+			       "KYIV (Reuters) - Ukraine said.\n");
+	assert_non_null(strstr(doc->text, "\n\nKYIV (Reuters) - Ukraine said."));
 	assert_null(doc->dateline_place);
 	chorus_doc_free(doc);
 	chorus_ctx_free(ctx);

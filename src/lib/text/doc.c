@@ -237,7 +237,7 @@ int chorus_doc_analyze(struct chorus_ctx *ctx, const struct chorus_article *a,
 	d->doc.impl = d;
 	d->doc.dropped_lines = dropped;
 	/* the dateline opens the first paragraph, or the second after a headline-like
-	 * first one (short, no final punctuation) */
+	 * first one (at most 150 characters) */
 	for (i = 0; i < paras.n && i < 2; i++) {
 		const char *p0 = pbuf.ptr + paras.v[i].start;
 		size_t len0 = paras.v[i].end - paras.v[i].start;
@@ -250,7 +250,7 @@ int chorus_doc_analyze(struct chorus_ctx *ctx, const struct chorus_article *a,
 			paras.v[i].start += (uint32_t)dl.skip;
 			break;
 		}
-		if (ends_sentence(p0, len0) || chorus__text_width(p0, len0) > 150)
+		if (chorus__text_width(p0, len0) > 150)
 			break;
 	}
 	/* the headline is paragraph 0; a body that repeats it does not repeat it */
