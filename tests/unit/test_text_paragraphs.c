@@ -99,6 +99,7 @@ static void boilerplate_lines(void **state)
 		"Reporting by Jane Doe; Writing by Ann Poe; Editing by John Roe",
 		"Copyright 2022 The Associated Press. All rights reserved.",
 		"\xC2\xA9 2022 Reuters", "Copyright \xC2\xA9 Daily Planet", "All rights reserved.",
+		"https://example.com/news/2022/02/21/story-123", "www.example.com",
 		NULL,
 	};
 	static const char *const kept[] = {
@@ -111,6 +112,8 @@ static void boilerplate_lines(void **state)
 		"(Reporting by Jane Doe",
 		"Related talks are planned.",
 		"Also, read the fine print.",
+		"Visit www.example.com for more.",
+		"https://example.com is down, the company said.",
 		NULL,
 	};
 	size_t i;

@@ -3,6 +3,8 @@
  * "RELATED STORIES", "Advertisement", share/follow/subscribe prompts, wire sign-offs
  * ("(Reporting by ...; Editing by ...)"), copyright lines.
  *
+ * A line that is only a web address is dropped too.
+ *
  * Every pattern is anchored on a whole line of canonical text: a line is dropped
  * when it equals one of the phrases (case and trailing punctuation aside), or when it
  * starts with one of the prefixes and is no longer than the prefix's limit; a prompt
@@ -146,6 +148,10 @@ int chorus__text_is_boilerplate(const char *line, size_t len)
 
 	if (!len)
 		return 0;
+	/* a bare address on a line of its own */
+	if ((prefix_icase(line, len, "http://") || prefix_icase(line, len, "https://") ||
+	     prefix_icase(line, len, "www.")) && !memchr(line, ' ', len))
+		return 1;
 	/* whole phrases: drop trailing punctuation and arrows first */
 	while (core && strchr(" .:!>|-", line[core - 1]))
 		core--;
