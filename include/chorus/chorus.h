@@ -10,6 +10,7 @@
 #include "chorus/article.h"
 #include "chorus/ingest.h"
 #include "chorus/text.h"
+#include "chorus/extract.h"
 #include "chorus/store.h"
 #include "chorus/dedup.h"
 #include "chorus/cluster.h"
