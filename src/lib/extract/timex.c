@@ -51,7 +51,7 @@ static const char *const triggers[] = {
 	"twelve", "a", "an", NULL
 };
 
-static const char *const future_words[] = { "will", "would", "next", "tomorrow", "plans",
+static const char *const future_words[] = { "will", "would", "next", "tomorrow", "plans", "due", "until", "should", "shall",
 					    "planned", "scheduled", "expected", "set", "to", NULL };
 
 int64_t chorus__days_from_civil(int64_t y, int m, int d)
@@ -519,16 +519,12 @@ int32_t chorus__timex_year_from_weekdays(const struct chorus_extraction *x, int3
 	return 0;
 }
 
-int64_t chorus__timex_infer_anchor(const struct chorus_extraction *x, int32_t year, int64_t floor_day);
-/*
- * The publication day inferred from the text: the latest explicit day (full dates, or
- * yearless ones when year is known; at least floor_day), then moved to the day before a
- * "tomorrow (Wednesday)", or forward to the last past weekday named. INT64_MIN if the
- * text dates nothing.
- */
-int64_t chorus__timex_infer_anchor(const struct chorus_extraction *x, int32_t year, int64_t floor_day)
+int64_t chorus__timex_latest_day(const struct chorus_extraction *x, int32_t year);
+/* The latest day the text dates explicitly (yearless dates take year; 0: skip them),
+ * or INT64_MIN. */
+int64_t chorus__timex_latest_day(const struct chorus_extraction *x, int32_t year)
 {
-	int64_t latest = floor_day, best;
+	int64_t latest = INT64_MIN;
 	size_t i;
 
 	for (i = 0; i < x->n_timexes; i++) {
@@ -545,29 +541,38 @@ int64_t chorus__timex_infer_anchor(const struct chorus_extraction *x, int32_t ye
 		if (latest == INT64_MIN || d > latest)
 			latest = d;
 	}
-	if (latest == INT64_MIN)
+	return latest;
+}
+
+int64_t chorus__timex_infer_anchor(const struct chorus_extraction *x, int32_t year, int64_t floor_day);
+/*
+ * The publication day inferred from the text: the first day from the latest explicit
+ * date (and from floor_day, the earliest day the story's articles can be from) such
+ * that a "tomorrow (Wednesday)" names the next day, and every past weekday named ("on
+ * Monday") falls on or after the day before that start. INT64_MIN if nothing dates it.
+ */
+int64_t chorus__timex_infer_anchor(const struct chorus_extraction *x, int32_t year, int64_t floor_day)
+{
+	int64_t start = chorus__timex_latest_day(x, year), d;
+	size_t i;
+
+	if (floor_day != INT64_MIN && (start == INT64_MIN || floor_day > start))
+		start = floor_day;
+	if (start == INT64_MIN)
 		return INT64_MIN;
-	best = latest;
-	for (i = 0; i < x->n_timexes; i++) {
-		const struct chorus_timex *t = &x->timexes[i];
-		if (t->rel == REL_TOMORROW_W) {
-			int64_t d = latest;
-			while (chorus__weekday(d + 1) != t->weekday)
-				d++;
+	for (d = start; d < start + 7; d++) {
+		int ok = 1;
+		for (i = 0; i < x->n_timexes && ok; i++) {
+			const struct chorus_timex *t = &x->timexes[i];
+			if (t->rel == REL_TOMORROW_W)
+				ok = chorus__weekday(d + 1) == t->weekday;
+			else if (t->rel == REL_WEEKDAY && t->amount == 0)
+				ok = d - (chorus__weekday(d) - t->weekday + 7) % 7 >= start - 1;
+		}
+		if (ok)
 			return d;
-		}
 	}
-	for (i = 0; i < x->n_timexes; i++) {
-		const struct chorus_timex *t = &x->timexes[i];
-		if (t->rel == REL_WEEKDAY && t->amount == 0) {
-			int64_t d = latest;
-			while (chorus__weekday(d) != t->weekday)
-				d++;
-			if (d > best)
-				best = d;
-		}
-	}
-	return best;
+	return start;
 }
 
 void chorus__extract_timexes(struct xwork *w)
