@@ -359,6 +359,63 @@ static void html_split_story(void **state)
 	chorus_ctx_free(ctx);
 }
 
+/* Without JSON-LD or a named author: the byline element and the other date metas. */
+static void html_byline_and_date_fallbacks(void **state)
+{
+	static const char page[] =
+		"<html><head><meta property=\"article:published\" itemprop=\"datePublished "
+		"dateCreated\" content=\"2019-11-19T11:00:09.000Z\"><title>Page title</title></head>"
+		"<body><p class=\"story-byline\">By <a rel=\"author\" href=\"/k\">Kim Park</a></p>"
+		"<div><p>The museum reopened on Saturday, after two years, with a new wing.</p></div>"
+		"</body></html>";
+	static const char page2[] =
+		"<html><body><h1>Headline here</h1><span class=\"byline\">By A Very Long Byline That "
+		"Keeps Going On And On Past Eight Words</span><time datetime=\"2020-02-03\">Feb 3"
+		"</time><p>The museum reopened on Saturday, after two years, with a new wing.</p>"
+		"</body></html>";
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_article a;
+
+	(void)state;
+	chorus_article_init(&a);
+	assert_int_equal(chorus_web_html_read(ctx, page, strlen(page), NULL, NULL, 0, &a), 0);
+	assert_string_equal(a.author, "Kim Park");
+	assert_string_equal(a.title, "Page title");
+	assert_int_equal(a.published, 1574161209);
+	assert_string_equal(a.text, "The museum reopened on Saturday, after two years, with a new wing.");
+	chorus_article_release(&a);
+	assert_int_equal(chorus_web_html_read(ctx, page2, strlen(page2), NULL, NULL, 0, &a), 0);
+	assert_null(a.author);
+	assert_string_equal(a.title, "Headline here");
+	assert_int_equal(a.published, 1580688000);
+	assert_string_equal(a.text, "The museum reopened on Saturday, after two years, with a new wing.");
+	chorus_article_release(&a);
+	chorus_ctx_free(ctx);
+}
+
+/* Link text inside a sentence stays, even when the link wraps a span; a paragraph
+ * that is all links ("Read more") goes. */
+static void html_inline_links(void **state)
+{
+	static const char page[] =
+		"<html><body><article><p>The teardown is done, and <a href=\"/r\"><span>the results "
+		"are in</span></a>. The new laptop, it turns out, is much like the old one.</p>"
+		"<p><a href=\"/more\">Read more stories like this one</a></p>"
+		"<p>Its keyboard, however, is new, and it is better than the last one.</p>"
+		"</article></body></html>";
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_article a;
+
+	(void)state;
+	chorus_article_init(&a);
+	assert_int_equal(chorus_web_html_read(ctx, page, strlen(page), NULL, NULL, 0, &a), 0);
+	assert_string_equal(a.text, "The teardown is done, and the results are in. The new laptop, "
+				    "it turns out, is much like the old one.\n\n"
+				    "Its keyboard, however, is new, and it is better than the last one.");
+	chorus_article_release(&a);
+	chorus_ctx_free(ctx);
+}
+
 static void html_charsets(void **state)
 {
 	struct chorus_ctx *ctx = chorus_ctx_new();
@@ -792,6 +849,8 @@ int main(void)
 		cmocka_unit_test(html_json_ld_metadata),
 		cmocka_unit_test(html_json_ld_body),
 		cmocka_unit_test(html_split_story),
+		cmocka_unit_test(html_byline_and_date_fallbacks),
+		cmocka_unit_test(html_inline_links),
 		cmocka_unit_test(html_charsets),
 		cmocka_unit_test(html_deep_nesting),
 		cmocka_unit_test(html_limits_and_empty),

@@ -50,7 +50,7 @@ struct nstat {
 struct meta {
 	char *title, *og_title, *h1, *ld_headline;
 	char *site, *ld_publisher;
-	char *author, *ld_author;
+	char *author, *ld_author, *byline;
 	char *date, *ld_date, *time_el;
 	char *canonical, *og_url;
 	char *lang, *ld_lang;
@@ -113,7 +113,7 @@ static int is_junk(const char *name)
 		"applet", "audio", "button", "canvas", "dialog", "embed", "footer", "form-x",
 		"iframe", "input", "link", "map", "math", "menu", "meta", "nav", "noscript",
 		"object", "option", "script", "select", "source", "style", "svg", "template",
-		"textarea", "track", "video",
+		"textarea", "time", "track", "video",
 	};
 	size_t lo = 0, hi = sizeof(junk) / sizeof(junk[0]);
 
@@ -476,36 +476,28 @@ static void ld_script(struct meta *m, xmlNode *n)
 
 /* ---------------------------------------------------------------- metadata */
 
-static void meta_tag(struct meta *m, xmlNode *n)
+static void meta_key(struct meta *m, const char *key, const char *content)
 {
-	const char *key = attr(n, "property"), *content = attr(n, "content");
 	char k[64];
+	size_t i;
 
-	if (!key)
-		key = attr(n, "name");
-	if (!key)
-		key = attr(n, "itemprop");
-	if (!key) {
-		key = attr(n, "http-equiv");
-		if (key && !strcasecmp(key, "content-language"))
-			set_once(&m->lang, content);
-		return;
-	}
-	if (!content)
-		return;
 	lower_copy(key, k, sizeof(k));
+	for (i = 0; k[i] && k[i] != ' '; i++)
+		;
+	k[i] = '\0'; /* itemprop="datePublished dateCreated": the first word */
 	if (!strcmp(k, "og:title") || !strcmp(k, "twitter:title"))
 		set_once(&m->og_title, content);
 	else if (!strcmp(k, "og:site_name") || !strcmp(k, "application-name"))
 		set_once(&m->site, content);
 	else if (!strcmp(k, "og:url"))
 		set_once(&m->og_url, content);
-	else if (!strcmp(k, "article:published_time") || !strcmp(k, "og:article:published_time") ||
-		 !strcmp(k, "datepublished") || !strcmp(k, "pubdate") ||
-		 !strcmp(k, "publishdate") || !strcmp(k, "dc.date.issued") ||
+	else if (!strcmp(k, "article:published_time") || !strcmp(k, "article:published") ||
+		 !strcmp(k, "og:article:published_time") || !strcmp(k, "datepublished") ||
+		 !strcmp(k, "pubdate") || !strcmp(k, "publishdate") || !strcmp(k, "dc.date.issued") ||
 		 !strcmp(k, "dc.date") || !strcmp(k, "date") || !strcmp(k, "parsely-pub-date") ||
 		 !strcmp(k, "sailthru.date") || !strcmp(k, "article.published") ||
-		 !strcmp(k, "dcterms.created"))
+		 !strcmp(k, "dcterms.created") || !strcmp(k, "publish-date") ||
+		 !strcmp(k, "release_date"))
 		set_once(&m->date, content);
 	else if (!strcmp(k, "author") || !strcmp(k, "byl") || !strcmp(k, "dc.creator") ||
 		 !strcmp(k, "parsely-author") || !strcmp(k, "sailthru.author") ||
@@ -513,6 +505,61 @@ static void meta_tag(struct meta *m, xmlNode *n)
 		set_once(&m->author, content);
 	else if (!strcmp(k, "og:locale") && !m->lang)
 		set_once(&m->lang, content);
+}
+
+static void meta_tag(struct meta *m, xmlNode *n)
+{
+	static const char *const keys[] = { "property", "name", "itemprop" };
+	const char *content = attr(n, "content"), *key;
+
+	key = attr(n, "http-equiv");
+	if (key && !strcasecmp(key, "content-language"))
+		set_once(&m->lang, content);
+	if (!content)
+		return;
+	for (size_t i = 0; i < 3; i++)
+		if ((key = attr(n, keys[i])))
+			meta_key(m, key, content);
+}
+
+/* An element that names the author: rel=author, itemprop=author, class "byline". */
+static int looks_like_byline(const xmlNode *n)
+{
+	const char *rel = attr(n, "rel"), *prop = attr(n, "itemprop"), *c = attr(n, "class");
+	char buf[256];
+
+	if (rel && !strcasecmp(rel, "author"))
+		return 1;
+	if (prop && !strcasecmp(prop, "author"))
+		return 1;
+	if (c) {
+		lower_copy(c, buf, sizeof(buf));
+		if (strstr(buf, "byline") || strstr(buf, "author-name") || has_word(buf, "author"))
+			return 1;
+	}
+	return 0;
+}
+
+/* A byline is short: up to 80 bytes and 8 words, after an optional "By ". */
+static int plausible_name(char *t)
+{
+	size_t words = 0, len;
+	const char *p;
+	int in = 0;
+
+	if (!strncasecmp(t, "by ", 3))
+		memmove(t, t + 3, strlen(t + 3) + 1);
+	len = strlen(t);
+	if (len < 3 || len > 80)
+		return 0;
+	for (p = t; *p; p++) {
+		int w = *p != ' ';
+
+		if (w && !in)
+			words++;
+		in = w;
+	}
+	return words >= 1 && words <= 8;
 }
 
 static void collect_meta(struct page *pg, xmlNode *n, int depth)
@@ -551,6 +598,14 @@ static void collect_meta(struct page *pg, xmlNode *n, int depth)
 				pg->m.h1 = node_text(n);
 		} else if (!strcmp(name, "time")) {
 			set_once(&pg->m.time_el, attr(n, "datetime"));
+		}
+		if (!pg->m.byline && looks_like_byline(n)) {
+			char *t = node_text(n);
+
+			if (t && plausible_name(t))
+				pg->m.byline = t;
+			else
+				free(t);
 		} else if (!strcmp(name, "style")) {
 			continue;
 		}
@@ -563,7 +618,7 @@ static void collect_meta(struct page *pg, xmlNode *n, int depth)
 static void meta_release(struct meta *m)
 {
 	char **f[] = { &m->title, &m->og_title, &m->h1, &m->ld_headline, &m->site,
-		       &m->ld_publisher, &m->author, &m->ld_author, &m->date, &m->ld_date,
+		       &m->ld_publisher, &m->author, &m->ld_author, &m->byline, &m->date, &m->ld_date,
 		       &m->time_el, &m->canonical, &m->og_url, &m->lang, &m->ld_lang,
 		       &m->ld_body };
 
@@ -602,7 +657,8 @@ static int keep_container(const char *name)
 	       !strcmp(name, "main") || !strcmp(name, "a");
 }
 
-/* Whether an element is boilerplate by its name, class and id, before scoring. */
+/* Whether an element is boilerplate, before scoring: 2 when its tag or role says so,
+ * 1 when its class or id does, else 0. */
 static int unlikely(const xmlNode *n, const char *name)
 {
 	char buf[512];
@@ -612,12 +668,12 @@ static int unlikely(const xmlNode *n, const char *name)
 		     !strcasecmp(role, "banner") || !strcasecmp(role, "contentinfo") ||
 		     !strcasecmp(role, "menu") || !strcasecmp(role, "dialog") ||
 		     !strcasecmp(role, "alert")))
-		return 1;
+		return 2;
 	if (keep_container(name))
 		return 0;
 	if (!strcmp(name, "aside") || !strcmp(name, "figcaption") || !strcmp(name, "figure") ||
 	    !strcmp(name, "picture"))
-		return 1;
+		return 2;
 	buf[0] = '\0';
 	if (c) {
 		size_t len;
@@ -668,8 +724,9 @@ static void prune_junk(xmlNode *parent, int depth)
 	}
 }
 
-/* Second pass, with statistics: blocks whose name, class or id say boilerplate,
- * unless they hold most of the page's text (a page wrapper with an unlucky name). */
+/* Second pass, with statistics: blocks whose tag or role say boilerplate, and those
+ * whose class or id do unless they hold half of the page's text (a page wrapper with
+ * an unlucky name). */
 static void prune_unlikely(xmlNode *parent, uint32_t total, int depth)
 {
 	xmlNode *n = parent->children, *next;
@@ -678,7 +735,9 @@ static void prune_unlikely(xmlNode *parent, uint32_t total, int depth)
 		next = n->next;
 		if (n->type != XML_ELEMENT_NODE || !st(n))
 			continue;
-		if (unlikely(n, (const char *)n->name) && st(n)->text * 2 < total) {
+		int u = unlikely(n, (const char *)n->name);
+
+		if (u == 2 || (u == 1 && st(n)->text * 2 < total)) {
 			drop(n);
 			continue;
 		}
@@ -963,7 +1022,10 @@ static int boilerplate(const xmlNode *n, const char *name, uint32_t total)
 		return 0;
 	weight = class_weight(n);
 	ld = link_density(s);
-	if (!strcmp(name, "p") || !strcmp(name, "span") || !strcmp(name, "li"))
+	/* Inline text (a link inside a sentence) is never judged on its own. */
+	if (!strcmp(name, "span"))
+		return weight < 0 && s->text < 200 && ld < 1;
+	if (!strcmp(name, "p") || !strcmp(name, "li"))
 		return weight < 0 && s->text < 200 ? 1 : ld > 0.6 && s->text < 400;
 	if (weight + (s->scored ? s->score : 0) < 0)
 		return 1;
@@ -1170,7 +1232,7 @@ static int fill_record(struct chorus_ctx *ctx, struct page *pg, const char *text
 	free(a->title);
 	a->title = first_of(&m->og_title, &m->ld_headline, &m->h1, &m->title);
 	free(a->author);
-	a->author = first_of(&m->ld_author, &m->author, NULL, NULL);
+	a->author = first_of(&m->ld_author, &m->author, &m->byline, NULL);
 	if (a->author && !strncasecmp(a->author, "by ", 3)) {
 		s = chorus_xstrdup(a->author + 3);
 		free(a->author);
