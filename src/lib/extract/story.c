@@ -131,12 +131,17 @@ static int32_t infer_year(struct chorus_extraction *const *xs, size_t n)
 	return best_y;
 }
 
+int64_t chorus__timex_label_day(const char *text, size_t len);
+
+/* The publication day an article states: its record's, else a date label in its text. */
 static int64_t known_day(const struct chorus_extraction *x)
 {
 	const struct chorus_article *a = x->doc ? x->doc->article : NULL;
 
-	if (!a || a->published == CHORUS_TIME_UNKNOWN)
+	if (!a)
 		return INT64_MIN;
+	if (a->published == CHORUS_TIME_UNKNOWN)
+		return a->text ? chorus__timex_label_day(a->text, a->text_len) : INT64_MIN;
 	return a->published >= 0 ? a->published / 86400 : -((-a->published + 86399) / 86400);
 }
 

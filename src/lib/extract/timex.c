@@ -575,6 +575,70 @@ int64_t chorus__timex_infer_anchor(const struct chorus_extraction *x, int32_t ye
 	return start;
 }
 
+/* A month name at s (n bytes): 1..12, or 0. */
+static int month_word(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n > 1 && s[n - 1] == '.')
+		n--;
+	for (k = 0; k < 12; k++)
+		if (chorus__word_eq(s, n, month_names[k][0]) || (n == 3 && chorus__word_eq(s, n, month_names[k][1])))
+			return (int)k + 1;
+	return 0;
+}
+
+/*
+ * The day of a date label in the raw text ("Published: 10 March 2026, 09:15",
+ * "Updated Thursday, 4 June 2026"), which the text stage drops as boilerplate: a line
+ * among the first 40 that starts with such a label and holds a day, a month name and a
+ * year. INT64_MIN when there is none.
+ */
+int64_t chorus__timex_label_day(const char *text, size_t len);
+int64_t chorus__timex_label_day(const char *text, size_t len)
+{
+	static const char *const labels[] = { "published", "updated", "posted", "first published",
+					      "last updated", NULL };
+	size_t pos = 0, line;
+
+	for (line = 0; line < 40 && pos < len; line++) {
+		const char *l = text + pos, *nl = memchr(l, '\n', len - pos);
+		size_t ll = nl ? (size_t)(nl - l) : len - pos, k;
+		pos += ll + 1;
+		while (ll && (*l == ' ' || *l == '\t'))
+			l++, ll--;
+		for (k = 0; labels[k]; k++) {
+			size_t kl = strlen(labels[k]);
+			int day = 0, month = 0, year = 0;
+			size_t i = kl;
+			if (ll <= kl || !chorus__word_eq(l, kl, labels[k]) || isalpha((unsigned char)l[kl]))
+				continue;
+			while (i < ll) {
+				size_t b;
+				while (i < ll && !isalnum((unsigned char)l[i]))
+					i++;
+				b = i;
+				while (i < ll && (isalnum((unsigned char)l[i]) || l[i] == '.'))
+					i++;
+				if (i == b)
+					break;
+				if (isdigit((unsigned char)l[b])) {
+					long v = strtol(l + b, NULL, 10);
+					if (i - b == 4 && v >= 1900 && v <= 2200 && !year)
+						year = (int)v;
+					else if (i - b <= 2 && v >= 1 && v <= 31 && !day && (i >= ll || l[i] != ':'))
+						day = (int)v;
+				} else if (!month) {
+					month = month_word(l + b, i - b);
+				}
+			}
+			if (day && month && year)
+				return chorus__days_from_civil(year, month, day);
+		}
+	}
+	return INT64_MIN;
+}
+
 void chorus__extract_timexes(struct xwork *w)
 {
 	const struct chorus_article *a = w->doc->article;
@@ -590,6 +654,15 @@ void chorus__extract_timexes(struct xwork *w)
 		x->anchor_inferred = 0;
 		chorus__timex_resolve(x, day, 0, 0);
 		return;
+	}
+	if (a && a->text) {
+		int64_t day = chorus__timex_label_day(a->text, a->text_len);
+		if (day != INT64_MIN) {
+			x->anchor = (chorus_time)day * 86400;
+			x->anchor_inferred = 0;
+			chorus__timex_resolve(x, day, 0, 0);
+			return;
+		}
 	}
 	year = chorus__timex_year_from_weekdays(x, max_year(x));
 	{
