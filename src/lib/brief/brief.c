@@ -64,7 +64,7 @@ struct sent {
 	uint32_t words;
 	uint32_t *concepts;  /* distinct concept indices */
 	uint32_t n_concepts;
-	uint32_t *stems;     /* sorted distinct content stems */
+	uint32_t *stems;     /* distinct content stems, as the indices of their word concepts */
 	uint32_t *plain;     /* those of them written in lowercase somewhere in it (not names) */
 	uint32_t n_plain;
 	uint32_t n_stems;
@@ -86,7 +86,10 @@ struct work {
 	size_t mask;
 	uint32_t n_concepts, cap_concepts;
 	uint64_t *concept_key;   /* a bigram's key is stem1 << 32 | stem2, a word's its stem */
-	uint32_t *df_orig, *df_any, *last_doc; /* last_doc: document index + 1 */
+	uint32_t *df_orig, *df_lead, *last_doc; /* last_doc: document index + 1 */
+	uint32_t *seen, *seen_plain; /* per concept: the last sentence (index + 1) that had it */
+	uint32_t *mark, *mark_plain; /* per concept: the epoch of the last mark() that set it */
+	uint32_t epoch;
 	double *weight;
 	struct sent *sents;
 	size_t n_sents;
@@ -161,35 +164,6 @@ static uint32_t concept_of(struct work *w, uint64_t key)
 static int is_word(const struct chorus_token *t)
 {
 	return (t->flags & (CHORUS_TOK_WORD | CHORUS_TOK_NUMBER)) != 0;
-}
-
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* Sorts and dedups v[0..n); returns the new count. */
-static uint32_t sort_unique(uint32_t *v, uint32_t n)
-{
-	uint32_t i, k = 0;
-
-	if (!n)
-		return 0;
-	if (n <= 48) { /* sentences are short: insertion sort beats qsort's calls */
-		for (i = 1; i < n; i++) {
-			uint32_t x = v[i], j = i;
-			for (; j > 0 && v[j - 1] > x; j--)
-				v[j] = v[j - 1];
-			v[j] = x;
-		}
-	} else {
-		qsort(v, n, sizeof(*v), cmp_u32);
-	}
-	for (i = 1; i < n; i++)
-		if (v[i] != v[k])
-			v[++k] = v[i];
-	return k + 1;
 }
 
 /* Share of the sentence's words that stand inside double quotes. */
@@ -315,8 +289,12 @@ static void index_sentences(struct work *w)
 	w->cap_concepts = (uint32_t)(2 * total_toks + 1);
 	w->concept_key = arena_array(w, w->cap_concepts, sizeof(uint64_t));
 	w->df_orig = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
-	w->df_any = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
+	w->df_lead = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
 	w->last_doc = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
+	w->seen = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
+	w->seen_plain = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
+	w->mark = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
+	w->mark_plain = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
 	w->sents = arena_array(w, total_sents, sizeof(*w->sents));
 	w->doc_first = arena_array(w, w->n_docs + 1, sizeof(size_t));
 	tmp_c = arena_array(w, 2 * tmp_cap, sizeof(uint32_t));
@@ -345,7 +323,7 @@ static void index_sentences(struct work *w)
 				pos++;
 			for (t = cs->tok_begin; t < cs->tok_end; t++) {
 				const struct chorus_token *tok = &doc->tokens[t];
-				uint32_t stem;
+				uint32_t stem, c, sid = (uint32_t)w->n_sents;
 				int stop;
 
 				if (!is_word(tok) || (tok->flags & CHORUS_TOK_QUOTE))
@@ -353,26 +331,36 @@ static void index_sentences(struct work *w)
 				stem = canon_stem(w, tok->stem);
 				stop = (tok->flags & CHORUS_TOK_STOP) != 0;
 				if (!stop) {
-					tmp_s[ns++] = stem;
-					tmp_c[nc++] = concept_of(w, stem);
-					if (first || !(tok->flags & (CHORUS_TOK_CAP | CHORUS_TOK_UPPER)))
-						tmp_p[np++] = stem;
+					c = concept_of(w, stem);
+					if (w->seen[c] != sid) {
+						w->seen[c] = sid;
+						tmp_s[ns++] = c;
+						if (UNIGRAM > 0.0)
+							tmp_c[nc++] = c;
+					}
+					if ((first || !(tok->flags & (CHORUS_TOK_CAP | CHORUS_TOK_UPPER))) &&
+					    w->seen_plain[c] != sid) {
+						w->seen_plain[c] = sid;
+						tmp_p[np++] = c;
+					}
 				}
 				first = 0;
-				if (prev && !(stop && prev_stop))
-					tmp_c[nc++] = concept_of(w, (uint64_t)prev << 32 | stem);
+				if (prev && !(stop && prev_stop) && !(P(BOTH, 0) && (stop || prev_stop))) {
+					c = concept_of(w, (uint64_t)prev << 32 | stem);
+					if (w->seen[c] != sid) {
+						w->seen[c] = sid;
+						tmp_c[nc++] = c;
+					}
+				}
 				prev = stem;
 				prev_stop = stop;
 			}
-			nc = sort_unique(tmp_c, nc);
-			ns = sort_unique(tmp_s, ns);
 			st->concepts = arena_array(w, nc, sizeof(uint32_t));
 			memcpy(st->concepts, tmp_c, nc * sizeof(uint32_t));
 			st->n_concepts = nc;
 			st->stems = arena_array(w, ns, sizeof(uint32_t));
 			memcpy(st->stems, tmp_s, ns * sizeof(uint32_t));
 			st->n_stems = ns;
-			np = sort_unique(tmp_p, np);
 			st->plain = arena_array(w, np, sizeof(uint32_t));
 			memcpy(st->plain, tmp_p, np * sizeof(uint32_t));
 			st->n_plain = np;
@@ -381,8 +369,9 @@ static void index_sentences(struct work *w)
 				if (w->last_doc[c] == d + 1)
 					continue;
 				w->last_doc[c] = (uint32_t)(d + 1);
-				w->df_any[c]++;
 				w->df_orig[c] += (uint32_t)orig;
+				if (orig && st->pos < (uint32_t)P(POSK, 3))
+					w->df_lead[c]++;
 			}
 		}
 	}
@@ -405,48 +394,50 @@ static void weigh_concepts(struct work *w, size_t n_independent)
 	w->weight = arena_array(w, w->n_concepts, sizeof(double));
 	for (c = 0; c < w->n_concepts; c++) {
 		uint32_t df = w->df_orig[c] ? w->df_orig[c] : 1;
-		w->weight[c] = df >= min_df ? (double)df : RARE_WEIGHT * df;
+		w->weight[c] = df >= min_df ? (double)df + P(POSC, 0.0) * w->df_lead[c] : RARE_WEIGHT * df;
 		if (!(w->concept_key[c] >> 32))
 			w->weight[c] *= UNIGRAM;
 	}
 }
 
-/* Containment of two sorted sets: the shared members over the size of the smaller set
- * (a short sentence saying one thing is carried by a long one that says it among
- * others); the number of shared members in *shared. */
-static double containment(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb,
-			  uint32_t *shared)
+/* Marks the content stems of sentence a, for same_content(). */
+static void mark(struct work *w, const struct sent *a)
 {
-	uint32_t i = 0, j = 0, k = 0, min = na < nb ? na : nb;
+	uint32_t i;
 
-	while (i < na && j < nb) {
-		if (a[i] < b[j])
-			i++;
-		else if (a[i] > b[j])
-			j++;
-		else {
-			k++;
-			i++;
-			j++;
-		}
-	}
-	*shared = k;
-	return min ? (double)k / min : 0.0;
+	w->epoch++;
+	for (i = 0; i < a->n_stems; i++)
+		w->mark[a->stems[i]] = w->epoch;
+	for (i = 0; i < a->n_plain; i++)
+		w->mark_plain[a->plain[i]] = w->epoch;
 }
 
-/* Whether sentences a and b carry the same content (the alignment rule): enough of
- * their content words in common, and not only names: "Captain Osterlund said they could
- * walk" and "Captain Osterlund praised the volunteers" share a name, not a fact. */
-static int same_content(const struct sent *a, const struct sent *b, double *sim)
+/*
+ * Whether sentence b carries the same content as the sentence a last marked (the
+ * alignment rule); *sim is the containment of their content stems: the shared stems
+ * over the size of the smaller set (a short sentence saying one thing is carried by a
+ * long one that says it among others). Enough content words in common, and not only
+ * names: "Captain Osterlund said they could walk" and "Captain Osterlund praised the
+ * volunteers" share a name, not a fact.
+ */
+static int same_content(const struct work *w, const struct sent *a, const struct sent *b,
+			double *sim)
 {
-	uint32_t shared, shared_plain;
-	double plain;
+	uint32_t i, shared = 0, shared_plain = 0, min;
 
-	*sim = containment(a->stems, a->n_stems, b->stems, b->n_stems, &shared);
-	if (shared < ALIGN_SHARED || *sim < ALIGN_MIN)
+	*sim = 0.0;
+	for (i = 0; i < b->n_stems; i++)
+		shared += w->mark[b->stems[i]] == w->epoch;
+	if (shared < ALIGN_SHARED)
 		return 0;
-	plain = containment(a->plain, a->n_plain, b->plain, b->n_plain, &shared_plain);
-	return plain >= ALIGN_PLAIN;
+	min = a->n_stems < b->n_stems ? a->n_stems : b->n_stems;
+	*sim = (double)shared / min;
+	if (*sim < ALIGN_MIN)
+		return 0;
+	for (i = 0; i < b->n_plain; i++)
+		shared_plain += w->mark_plain[b->plain[i]] == w->epoch;
+	min = a->n_plain < b->n_plain ? a->n_plain : b->n_plain;
+	return min && (double)shared_plain / min >= ALIGN_PLAIN;
 }
 
 static double gain_of(const struct work *w, const struct sent *s, const unsigned char *covered)
@@ -460,60 +451,86 @@ static double gain_of(const struct work *w, const struct sent *s, const unsigned
 	return g;
 }
 
-static int redundant(const struct work *w, const struct sent *s, const size_t *chosen,
-		     size_t n_chosen)
+static int redundant(struct work *w, const struct sent *s, const size_t *chosen, size_t n_chosen)
 {
 	size_t i;
+	double sim;
 
+	mark(w, s);
 	for (i = 0; i < n_chosen; i++)
-	{
-		double sim;
-		if (same_content(s, &w->sents[chosen[i]], &sim))
+		if (same_content(w, s, &w->sents[chosen[i]], &sim))
 			return 1;
-	}
 	return 0;
 }
 
-/* The cost-scaled greedy (Lin & Bilmes 2010, algorithm 1) within budget; indices of
- * the chosen sentences into w->sents go to chosen[], in the order chosen. */
+static double score_of(const struct sent *s, double gain)
+{
+	return gain * (1.0 + POS_BONUS / (1.0 + s->pos)) / pow((double)s->words, COST_EXP);
+}
+
+/*
+ * The cost-scaled greedy (Lin & Bilmes 2010, algorithm 1) within budget; indices of
+ * the chosen sentences into w->sents go to chosen[], in the order chosen. Gains only
+ * shrink as concepts get covered, so a sentence's last computed score bounds its
+ * current one: only the sentence with the best bound is recomputed, until its fresh
+ * score still beats every other bound (the lazy evaluation of Minoux 1978). Ties go to
+ * the earlier sentence, as in the plain greedy.
+ */
 static size_t select_greedy(struct work *w, size_t budget, size_t *chosen)
 {
 	unsigned char *covered = chorus__arena_calloc(w->arena, w->n_concepts + 1, 1);
 	unsigned char *dead = chorus__arena_calloc(w->arena, w->n_sents + 1, 1);
+	double *bound = arena_array(w, w->n_sents, sizeof(double));
 	size_t used = 0, n = 0, i, best_single = (size_t)-1;
 	double total = 0.0, best_single_gain = 0.0;
 
+	for (i = 0; i < w->n_sents; i++) {
+		const struct sent *s = &w->sents[i];
+		double g;
+
+		if (!s->eligible || s->words > budget) {
+			dead[i] = 1;
+			continue;
+		}
+		g = gain_of(w, s, covered);
+		if (g <= 0.0) {
+			dead[i] = 1;
+			continue;
+		}
+		if (g > best_single_gain) {
+			best_single_gain = g;
+			best_single = i;
+		}
+		bound[i] = score_of(s, g);
+	}
 	for (;;) {
-		size_t best = (size_t)-1;
-		double best_score = 0.0, best_gain = 0.0;
+		size_t best;
+		double g, score;
 
-		for (i = 0; i < w->n_sents; i++) {
-			const struct sent *s = &w->sents[i];
-			double g, score;
-
-			if (!s->eligible || dead[i])
-				continue;
-			if (used + s->words > budget) {
-				if (s->words > budget)
-					dead[i] = 1;
-				continue;
-			}
-			g = gain_of(w, s, covered);
-			if (n == 0 && g > best_single_gain) {
-				best_single_gain = g;
-				best_single = i;
-			}
-			if (g <= 0.0)
-				continue;
-			score = g * (1.0 + POS_BONUS / (1.0 + s->pos)) / pow((double)s->words, COST_EXP);
-			if (score > best_score) {
-				if (redundant(w, s, chosen, n)) {
-					dead[i] = 1;
+		for (;;) {
+			best = (size_t)-1; /* the best bound; ties to the earlier sentence */
+			for (i = 0; i < w->n_sents; i++) {
+				if (dead[i])
+					continue;
+				if (used + w->sents[i].words > budget) {
+					dead[i] = 1; /* used only grows */
 					continue;
 				}
-				best_score = score;
-				best_gain = g;
-				best = i;
+				if (best == (size_t)-1 || bound[i] > bound[best])
+					best = i;
+			}
+			if (best == (size_t)-1)
+				break;
+			g = gain_of(w, &w->sents[best], covered);
+			score = g > 0.0 ? score_of(&w->sents[best], g) : 0.0;
+			if (score <= 0.0) {
+				dead[best] = 1;
+			} else if (score < bound[best]) {
+				bound[best] = score; /* stale: look again */
+			} else if (P(REDUND, 1) && redundant(w, &w->sents[best], chosen, n)) {
+				dead[best] = 1;
+			} else {
+				break; /* exact, and no other bound is higher */
 			}
 		}
 		if (best == (size_t)-1)
@@ -521,7 +538,7 @@ static size_t select_greedy(struct work *w, size_t budget, size_t *chosen)
 		chosen[n++] = best;
 		dead[best] = 1;
 		used += w->sents[best].words;
-		total += best_gain;
+		total += gain_of(w, &w->sents[best], covered);
 		for (i = 0; i < w->sents[best].n_concepts; i++)
 			covered[w->sents[best].concepts[i]] = 1;
 	}
@@ -539,6 +556,7 @@ static void align(struct work *w, const struct sent *s, struct chorus_brief_sent
 	struct chorus_brief_source *src = arena_array(w, w->n_docs, sizeof(*src));
 	size_t d, n = 0, support = 0;
 
+	mark(w, s);
 	for (d = 0; d < w->n_docs; d++) {
 		size_t best = (size_t)-1, i;
 		double best_sim = 0.0;
@@ -548,7 +566,7 @@ static void align(struct work *w, const struct sent *s, struct chorus_brief_sent
 		} else {
 			for (i = w->doc_first[d]; i < w->doc_first[d + 1]; i++) {
 				double sim;
-				if (same_content(s, &w->sents[i], &sim) && sim > best_sim) {
+				if (same_content(w, s, &w->sents[i], &sim) && sim > best_sim) {
 					best_sim = sim;
 					best = i;
 				}
