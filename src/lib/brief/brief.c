@@ -61,7 +61,8 @@ static double tune(const char *name, double def)
 struct sent {
 	uint32_t doc, idx;   /* document and sentence index */
 	uint32_t pos;        /* position among the article's body sentences */
-	uint32_t words;
+	uint32_t words;      /* after the dateline */
+	uint32_t skip;       /* bytes of a dateline at its start (left out of the summary) */
 	uint32_t *concepts;  /* distinct concept indices */
 	uint32_t n_concepts;
 	uint32_t *stems;     /* distinct content stems, as the indices of their word concepts */
@@ -77,9 +78,6 @@ struct work {
 	const struct chorus_doc *const *docs;
 	size_t n_docs;
 	const size_t *group;
-	/* stem folding: canon[id] for ids below n_canon (0: not computed yet) */
-	uint32_t *canon;
-	uint32_t n_canon;
 	/* concepts: open addressing on keys, values are concept indices */
 	uint64_t *keys;
 	uint32_t *vals;
@@ -119,19 +117,11 @@ size_t chorus__brief_count_words(const char *s, size_t n)
 static uint32_t canon_stem(struct work *w, uint32_t stem)
 {
 	size_t len;
-	const char *s;
-	uint32_t c;
+	const char *s = chorus_lexicon_str(w->lex, stem, &len);
 
-	if (stem >= w->n_canon)
-		return stem;
-	if (w->canon[stem])
-		return w->canon[stem];
-	c = stem;
-	s = chorus_lexicon_str(w->lex, stem, &len);
 	if (s && len >= 5 && s[len - 2] == 'i' && s[len - 1] == 's')
-		c = chorus_lexicon_intern(w->lex, s, len - 2);
-	w->canon[stem] = c;
-	return c;
+		return chorus_lexicon_intern(w->lex, s, len - 2);
+	return stem;
 }
 
 static size_t hash64(uint64_t k)
@@ -225,12 +215,67 @@ static double capital_share(const struct chorus_doc *d, const struct chorus_sent
 	return words > 1 ? (double)caps / (words - 1) : 0.0;
 }
 
-/* Whether a sentence may be selected at all (the low-content filter). */
-static int eligible(struct chorus_lexicon *lex, const struct chorus_doc *d,
-		    const struct chorus_sentence *s, uint32_t words)
+/*
+ * The bytes of a dateline left at the start of a sentence ("WASHINGTON _ ",
+ * "PINE RIDGE, S.D. (AP) - "): words in capitals, commas, periods and an agency in
+ * parentheses, up to a dash or an underscore. 0 when there is none. The text stage
+ * removes the datelines it recognizes; this catches the wire styles it leaves.
+ */
+static uint32_t dateline_skip(const struct chorus_doc *d, const struct chorus_sentence *s)
 {
-	const char *p = d->text + s->start;
-	size_t n = s->end - s->start;
+	uint32_t t, upper = 0, skip = 0, begin = s->tok_begin;
+
+	for (t = begin; t < s->tok_end && t < s->tok_begin + 16; t++) {
+		const struct chorus_token *tok = &d->tokens[t];
+		char c = d->text[tok->start];
+		uint32_t gap;
+
+		/* a separator the tokenizer passes over, or one of its own: "MIAMI _ As ..."
+		 * (slugs may come first: "CUBA-ELIAN _ MIAMI _ As ...") */
+		for (gap = t > begin ? d->tokens[t - 1].end : tok->start; gap < tok->start; gap++)
+			if (d->text[gap] == '_' && upper) {
+				skip = tok->start - s->start;
+				upper = 0;
+				begin = t;
+			}
+		if ((c == '_' || c == '-') && tok->end - tok->start <= 2) {
+			if (!upper || t == begin || t + 1 >= s->tok_end)
+				break;
+			skip = d->tokens[t + 1].start - s->start;
+			upper = 0;
+			begin = t + 1;
+			continue;
+		}
+		if (tok->flags & CHORUS_TOK_WORD) {
+			if (tok->flags & CHORUS_TOK_UPPER)
+				upper++;
+			else if (!(tok->flags & CHORUS_TOK_CAP))
+				break;
+		} else if (c != ',' && c != '.' && c != '(' && c != ')') {
+			break;
+		}
+	}
+	return skip;
+}
+
+/* Whether the n bytes at p contain the string k. */
+static int has(const char *p, size_t n, const char *k)
+{
+	size_t i, m = strlen(k);
+
+	for (i = 0; i + m <= n; i++)
+		if (!memcmp(p + i, k, m))
+			return 1;
+	return 0;
+}
+
+/* Whether a sentence may be selected at all (the low-content filter); skip: the bytes
+ * of a dateline at its start. */
+static int eligible(struct chorus_lexicon *lex, const struct chorus_doc *d,
+		    const struct chorus_sentence *s, uint32_t skip, uint32_t words)
+{
+	const char *p = d->text + s->start + skip;
+	size_t n = s->end - s->start - skip;
 	char last;
 	size_t i;
 	int lower = 0;
@@ -256,6 +301,8 @@ static int eligible(struct chorus_lexicon *lex, const struct chorus_doc *d,
 		lower = p[i] >= 'a' && p[i] <= 'z';
 	if (!lower)
 		return 0;
+	if (has(p, n, "@") || has(p, n, "(at)") || has(p, n, "http") || has(p, n, "www."))
+		return 0; /* contact lines and links */
 	return quoted_share(d, s) <= QUOTE_MAX;
 }
 
@@ -316,9 +363,10 @@ static void index_sentences(struct work *w)
 			st->doc = (uint32_t)d;
 			st->idx = (uint32_t)s;
 			st->pos = pos;
-			st->words = (uint32_t)chorus__brief_count_words(doc->text + cs->start,
-									cs->end - cs->start);
-			st->eligible = eligible(w->lex, doc, cs, st->words);
+			st->skip = dateline_skip(doc, cs);
+			st->words = (uint32_t)chorus__brief_count_words(doc->text + cs->start + st->skip,
+									cs->end - cs->start - st->skip);
+			st->eligible = eligible(w->lex, doc, cs, st->skip, st->words);
 			if (!(cs->flags & CHORUS_SENT_TITLE))
 				pos++;
 			for (t = cs->tok_begin; t < cs->tok_end; t++) {
@@ -326,7 +374,8 @@ static void index_sentences(struct work *w)
 				uint32_t stem, c, sid = (uint32_t)w->n_sents;
 				int stop;
 
-				if (!is_word(tok) || (tok->flags & CHORUS_TOK_QUOTE))
+				if (!is_word(tok) || (tok->flags & CHORUS_TOK_QUOTE) ||
+				    tok->start < cs->start + st->skip)
 					continue;
 				stem = canon_stem(w, tok->stem);
 				stop = (tok->flags & CHORUS_TOK_STOP) != 0;
@@ -657,8 +706,6 @@ int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *d
 	w.docs = docs;
 	w.n_docs = n;
 	w.group = group;
-	w.n_canon = chorus_lexicon_size(w.lex) + 1;
-	w.canon = chorus__arena_calloc(w.arena, w.n_canon, sizeof(uint32_t));
 
 	b = chorus_xcalloc(1, sizeof(*b));
 	impl = chorus__arena_calloc(w.arena, 1, sizeof(*impl));
@@ -690,8 +737,8 @@ int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *d
 			ord[i].central += w.weight[s->concepts[c]];
 		ord[i].doc = s->doc;
 		ord[i].sent = s->idx;
-		sum[i].text = chorus__arena_strndup(w.arena, docs[s->doc]->text + cs->start,
-						    cs->end - cs->start);
+		sum[i].text = chorus__arena_strndup(w.arena, docs[s->doc]->text + cs->start + s->skip,
+						    cs->end - cs->start - s->skip);
 		sum[i].doc = s->doc;
 		sum[i].sent = s->idx;
 		sum[i].words = s->words;
