@@ -13,6 +13,7 @@
 #define CHORUS_EVAL_H
 
 #include "chorus/common.h"
+#include "chorus/article.h"
 #include "chorus/ingest.h"
 
 #ifdef __cplusplus
@@ -158,6 +159,26 @@ int chorus_rouge_set_from_manifest(struct chorus_ctx *ctx, struct chorus_rouge_s
 int chorus_rouge_score_item(struct chorus_ctx *ctx, struct chorus_rouge *r,
 			    const struct chorus_rouge_item *item,
 			    struct chorus_rouge_score out[CHORUS_ROUGE_METRICS]);
+
+/*
+ * Baseline summaries, the anchors every summarizer is compared with (DUC's baselines):
+ * LEAD: the first sentences of the most recent article (latest `published`; articles
+ * without a date count as oldest; ties go to the first given); FIRST: the first
+ * sentence of each article, oldest first. Sentences are added whole, in order, until
+ * at least `words` words (blank-separated) are taken; words 0 takes them all.
+ */
+enum chorus_baseline {
+	CHORUS_BASELINE_LEAD,
+	CHORUS_BASELINE_FIRST
+};
+
+/*
+ * Writes the baseline summary of the n articles to *out: one sentence per line, each
+ * ending in '\n' (the caller frees it). Sentences come from chorus_doc_analyze().
+ * Returns 0, or CHORUS_EEMPTY when no article has a sentence (message on ctx).
+ */
+int chorus_baseline_summary(struct chorus_ctx *ctx, const struct chorus_article *arts, size_t n,
+			    enum chorus_baseline kind, size_t words, char **out);
 
 #ifdef __cplusplus
 }

@@ -118,6 +118,35 @@ int chorus_doc_analyze(struct chorus_ctx *ctx, const struct chorus_article *a,
 
 void chorus_doc_free(struct chorus_doc *doc);
 
+/*
+ * Lower-level pieces of the pipeline, for text that is not an article body (a query,
+ * a headline, a quotation to compare).
+ */
+
+/* The canonical form of the n bytes at s (any bytes): as doc->text, but without
+ * boilerplate removal or line joining: each line trimmed, lines separated by '\n', a
+ * blank line kept as one empty line. Returns a new NUL-terminated malloc'd string
+ * (its length in *out_len if out_len is not NULL). */
+char *chorus_text_normalize(const char *s, size_t n, size_t *out_len);
+
+struct chorus_text_span {
+	uint32_t start, end; /* byte range [start, end) */
+};
+
+/* Splits one paragraph of canonical text (s[0 .. n), no newline) into sentences by
+ * the rules of chorus_doc_analyze(). Returns the number of sentences and a new
+ * malloc'd array of their ranges in *out (NULL when there are none). n must be less
+ * than 4 GiB. */
+size_t chorus_text_sentences(const char *s, size_t n, struct chorus_text_span **out);
+
+/* The lexicon id of the Snowball English stem of the first token of w[0 .. n) (in
+ * canonical form), as document tokens carry it: chorus_text_stem(ctx, "Ukraine's", 9)
+ * is the id of "ukrain". 0 when w holds no token. */
+uint32_t chorus_text_stem(struct chorus_ctx *ctx, const char *w, size_t n);
+
+/* Whether the lowercase word w[0 .. n) is in the English stopword list of the text stage. */
+int chorus_text_is_stopword(const char *w, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

@@ -62,6 +62,7 @@ int cmd_eval(int argc, char **argv);
 
 /* `chorus eval` tools, dispatched by cmd_eval. */
 int eval_rouge(int argc, char **argv);
+int eval_baseline(int argc, char **argv);
 int eval_cluster(int argc, char **argv);
 int eval_quotes(int argc, char **argv);
 int eval_extraction(int argc, char **argv);

@@ -6,9 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "chorus/eval.h"
 #include "cli.h"
+
+/* WordNet's exception lists as Debian's wordnet-base installs them (WordNet 3.0: on
+ * every DUC 2006 comparison it stems as ROUGE-1.5.5's WordNet 2.0 lists do). */
+#define DEFAULT_EXCEPTIONS "/usr/share/wordnet"
 
 static void usage(FILE *out)
 {
@@ -30,9 +35,10 @@ static void usage(FILE *out)
 	      "  --words N         words kept from each text (ROUGE's -l; default 100, 0: all)\n"
 	      "  --no-stem         no stemming (ROUGE without -m)\n"
 	      "  --exceptions PATH stemming exceptions: a file of 'word base' lines or a\n"
-	      "                    folder of *.exc files (WordNet's exception lists). ROUGE-1.5.5\n"
-	      "                    uses WordNet 2.0's (its data/WordNet-2.0-Exceptions); default:\n"
-	      "                    $CHORUS_ROUGE_EXCEPTIONS, else none (a note says so)\n"
+	      "                    folder of *.exc files (WordNet's exception lists), looked up\n"
+	      "                    before stemming as ROUGE-1.5.5 does; default:\n"
+	      "                    $CHORUS_ROUGE_EXCEPTIONS, else /usr/share/wordnet (Debian's\n"
+	      "                    wordnet-base), else none (a note says so)\n"
 	      "  --resamples N     bootstrap samples for the averages (default 1000, 0: plain mean)\n"
 	      "  --per-summary     also print each summary's scores\n"
 	      "  --format FMT      text (default) or json\n"
@@ -63,6 +69,8 @@ static int parse(int argc, char **argv, struct args *a)
 	a->exceptions = getenv("CHORUS_ROUGE_EXCEPTIONS");
 	if (a->exceptions && !*a->exceptions)
 		a->exceptions = NULL;
+	if (!a->exceptions && access(DEFAULT_EXCEPTIONS "/verb.exc", R_OK) == 0)
+		a->exceptions = DEFAULT_EXCEPTIONS;
 	for (i = 1; i < argc; i++) {
 		const char *o = argv[i];
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -241,8 +249,9 @@ int eval_rouge(int argc, char **argv)
 			goto out;
 		}
 	} else if (a.stem) {
-		fprintf(stderr, "chorus: note: stemming without an exception list; ROUGE-1.5.5 also "
-				"maps irregular forms (went, children) by WordNet's lists: see "
+		fprintf(stderr, "chorus: note: stemming without an exception list, so scores can "
+				"differ from ROUGE-1.5.5's, which maps irregular forms (went, "
+				"children) by WordNet's lists: install wordnet-base or see "
 				"--exceptions\n");
 	}
 	if (a.manifest)
@@ -279,6 +288,120 @@ out:
 	free(ok);
 	chorus_rouge_set_release(&set);
 	chorus_rouge_free(r);
+	chorus_ctx_free(ctx);
+	return ret;
+}
+
+/* ---- chorus eval baseline ---------------------------------------------------------- */
+
+static void baseline_usage(FILE *out)
+{
+	fputs("usage: chorus eval baseline [--method lead|first] [--words N] PATH...\n"
+	      "\n"
+	      "Prints a baseline summary of the articles in PATH (files or folders, any input\n"
+	      "format), one sentence per line:\n"
+	      "  lead   the first sentences of the most recent article (the default)\n"
+	      "  first  the first sentence of each article, oldest first\n"
+	      "Sentences are taken whole until at least N words (default 100; 0: all).\n"
+	      "Exit status: 0 done, 1 failed, 2 usage, 3 done but some inputs were skipped.\n",
+	      out);
+}
+
+/* The readers pass one argument to both callbacks: the diagnostics counter first, so
+ * that cli_diag() can take it. */
+struct collected {
+	struct cli_diags diags;
+	struct chorus_article *arts;
+	size_t n, cap;
+};
+
+static int collect(void *arg, struct chorus_article *a)
+{
+	struct collected *c = arg;
+
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 16;
+		struct chorus_article *p = realloc(c->arts, cap * sizeof(*p));
+
+		if (!p) {
+			cli_error("out of memory");
+			exit(EXIT_FAILED);
+		}
+		c->arts = p;
+		c->cap = cap;
+	}
+	chorus_article_init(&c->arts[c->n]);
+	c->arts[c->n++] = *a; /* take every field */
+	chorus_article_init(a);
+	return 0;
+}
+
+int eval_baseline(int argc, char **argv)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct collected c = { { 0, 0 }, NULL, 0, 0 };
+	enum chorus_baseline kind = CHORUS_BASELINE_LEAD;
+	size_t words = 100, i;
+	char *summary = NULL;
+	int ret = EXIT_FAILED, npaths = 0, k;
+
+	for (k = 1; k < argc; k++) {
+		const char *o = argv[k];
+
+		if (!strcmp(o, "-h") || !strcmp(o, "--help")) {
+			baseline_usage(stdout);
+			ret = EXIT_DONE;
+			goto out;
+		} else if (!strcmp(o, "--method") && k + 1 < argc) {
+			const char *v = argv[++k];
+
+			if (!strcmp(v, "lead"))
+				kind = CHORUS_BASELINE_LEAD;
+			else if (!strcmp(v, "first"))
+				kind = CHORUS_BASELINE_FIRST;
+			else {
+				ret = cli_usage_error("eval baseline ", "--method takes lead or first, not '%s'", v);
+				goto out;
+			}
+		} else if (!strcmp(o, "--words") && k + 1 < argc) {
+			if (cli_parse_size(o, argv[++k], 0, 1000000, &words)) {
+				ret = EXIT_USAGE;
+				goto out;
+			}
+		} else if (o[0] == '-' && o[1] != '\0') {
+			ret = cli_usage_error("eval baseline ", "unknown option or missing value '%s'", o);
+			goto out;
+		} else {
+			npaths++;
+		}
+	}
+	if (!npaths) {
+		ret = cli_usage_error("eval baseline ", "give the articles to summarize");
+		goto out;
+	}
+	for (k = 1; k < argc; k++) {
+		const char *o = argv[k];
+
+		if (!strcmp(o, "--method") || !strcmp(o, "--words")) {
+			k++;
+			continue;
+		}
+		if (chorus_read_path(ctx, o, NULL, collect, cli_diag, &c) < 0) {
+			cli_error("%s", chorus_errmsg(ctx));
+			goto out;
+		}
+	}
+	if (chorus_baseline_summary(ctx, c.arts, c.n, kind, words, &summary) != 0) {
+		cli_error("%s", chorus_errmsg(ctx));
+		goto out;
+	}
+	fputs(summary, stdout);
+	ret = c.diags.count ? EXIT_PARTIAL : EXIT_DONE;
+out:
+	free(summary);
+	for (i = 0; i < c.n; i++)
+		chorus_article_release(&c.arts[i]);
+	free(c.arts);
 	chorus_ctx_free(ctx);
 	return ret;
 }

@@ -352,6 +352,57 @@ static void matches_summaries_to_references(void **state)
 	chorus_ctx_free(ctx);
 }
 
+static void article(struct chorus_article *a, const char *id, chorus_time t, const char *title,
+		    const char *text)
+{
+	chorus_article_init(a);
+	a->id = strdup(id);
+	a->published = t;
+	a->title = title ? strdup(title) : NULL;
+	a->text = strdup(text);
+	a->text_len = strlen(text);
+}
+
+/*
+ * Lead: the sentences of the latest article until the word count is reached (whole
+ * sentences; never the headline). First: each article's first sentence, oldest first.
+ */
+static void makes_baselines(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_article arts[3];
+	char *out = NULL;
+	size_t i;
+
+	(void)state;
+	article(&arts[0], "b", 2000, "Late Headline Here",
+		"The river rose overnight. Roads were closed in three towns.\n\n"
+		"Officials expect the water to fall by Friday.");
+	article(&arts[1], "a", 1000, NULL, "Rain began on Monday. It did not stop for days.");
+	article(&arts[2], "c", CHORUS_TIME_UNKNOWN, NULL, "Nobody knows when this was written.");
+	assert_int_equal(chorus_baseline_summary(ctx, arts, 3, CHORUS_BASELINE_LEAD, 5, &out), 0);
+	/* 4 words, then 6: at least 5 taken */
+	assert_string_equal(out, "The river rose overnight.\nRoads were closed in three towns.\n");
+	free(out);
+	assert_int_equal(chorus_baseline_summary(ctx, arts, 3, CHORUS_BASELINE_LEAD, 0, &out), 0);
+	assert_string_equal(out, "The river rose overnight.\nRoads were closed in three towns.\n"
+				 "Officials expect the water to fall by Friday.\n");
+	free(out);
+	assert_int_equal(chorus_baseline_summary(ctx, arts, 3, CHORUS_BASELINE_FIRST, 100, &out), 0);
+	assert_string_equal(out, "Nobody knows when this was written.\nRain began on Monday.\n"
+				 "The river rose overnight.\n");
+	free(out);
+	assert_int_equal(chorus_baseline_summary(ctx, arts, 3, CHORUS_BASELINE_FIRST, 8, &out), 0);
+	assert_string_equal(out, "Nobody knows when this was written.\nRain began on Monday.\n");
+	free(out);
+	assert_int_equal(chorus_baseline_summary(ctx, arts, 0, CHORUS_BASELINE_LEAD, 8, &out),
+			 CHORUS_EEMPTY);
+	assert_null(out);
+	for (i = 0; i < 3; i++)
+		chorus_article_release(&arts[i]);
+	chorus_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -364,6 +415,7 @@ int main(void)
 		cmocka_unit_test(stems_words_longer_than_three),
 		cmocka_unit_test(bootstraps_as_rouge_does),
 		cmocka_unit_test(matches_summaries_to_references),
+		cmocka_unit_test(makes_baselines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -169,6 +169,42 @@ static void learned_lines(void **state)
 	chorus_ctx_free(ctx);
 }
 
+static void lower_level_api(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_lexicon *lex = chorus_ctx_lexicon(ctx);
+	static const char raw[] = "\xE2\x80\x9CWhy now?\xE2\x80\x9D he asked.\r\n\r\nMr. Smith left\xE2\x80\x94" "fast.";
+	struct chorus_text_span *sp;
+	size_t len, n;
+	char *s;
+
+	(void)state;
+	s = chorus_text_normalize(raw, sizeof(raw) - 1, &len);
+	assert_string_equal(s, "\"Why now?\" he asked.\n\nMr. Smith left - fast.");
+	assert_int_equal(len, strlen(s));
+	n = chorus_text_sentences(s, 20, &sp);
+	assert_int_equal(n, 1);
+	assert_int_equal(sp[0].start, 0);
+	assert_int_equal(sp[0].end, 20);
+	free(sp);
+	n = chorus_text_sentences("It rained. Mr. Smith left. ", 27, &sp);
+	assert_int_equal(n, 2);
+	assert_int_equal(sp[0].end, 10);
+	assert_int_equal(sp[1].start, 11);
+	assert_int_equal(sp[1].end, 26);
+	free(sp);
+	assert_int_equal(chorus_text_sentences("", 0, &sp), 0);
+	assert_null(sp);
+	free(s);
+	assert_string_equal(chorus_lexicon_str(lex, chorus_text_stem(ctx, "Ukraine's", 9), NULL), "ukrain");
+	assert_string_equal(chorus_lexicon_str(lex, chorus_text_stem(ctx, "Recognized", 10), NULL), "recogn");
+	assert_int_equal(chorus_text_stem(ctx, "recognizes", 10), chorus_text_stem(ctx, "Recognized", 10));
+	assert_int_equal(chorus_text_stem(ctx, "  ", 2), 0);
+	assert_true(chorus_text_is_stopword("the", 3));
+	assert_false(chorus_text_is_stopword("kyiv", 4));
+	chorus_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +212,7 @@ int main(void)
 		cmocka_unit_test(offsets_are_consistent),
 		cmocka_unit_test(empty_and_binary),
 		cmocka_unit_test(learned_lines),
+		cmocka_unit_test(lower_level_api),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -326,6 +326,73 @@ static void html_json_ld_body(void **state)
 	chorus_ctx_free(ctx);
 }
 
+/* The story split over cousin blocks (an ad slot between them), with no class or id
+ * to say where it is: three near-best blocks under one ancestor make the ancestor the
+ * article; the slot, all link text, is left out. */
+static void html_split_story(void **state)
+{
+	static const char page[] =
+		"<html><body><div class=\"top-links\"><a href=\"/\">Home</a> <a href=\"/n\">News</a></div>"
+		"<div id=\"wrap\">"
+		"<div class=\"x\"><div><p>First paragraph of the story, long enough, with a comma.</p>"
+		"<p>Second paragraph of the story, also long enough, with commas, two.</p></div></div>"
+		"<div class=\"slot\"><a href=\"/ad\">Buy one now</a></div>"
+		"<div class=\"y\"><div><p>Third paragraph of the story, long enough, with a comma.</p>"
+		"<p>Fourth paragraph of the story, long enough, with a comma.</p></div></div>"
+		"<div class=\"z\"><div><p>Fifth paragraph of the story, long enough, with a comma.</p>"
+		"<p>Sixth and last paragraph of the story, with a comma.</p></div></div>"
+		"</div></body></html>";
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_article a;
+
+	(void)state;
+	chorus_article_init(&a);
+	assert_int_equal(chorus_web_html_read(ctx, page, strlen(page), NULL, NULL, 0, &a), 0);
+	assert_string_equal(a.text,
+			    "First paragraph of the story, long enough, with a comma.\n\n"
+			    "Second paragraph of the story, also long enough, with commas, two.\n\n"
+			    "Third paragraph of the story, long enough, with a comma.\n\n"
+			    "Fourth paragraph of the story, long enough, with a comma.\n\n"
+			    "Fifth paragraph of the story, long enough, with a comma.\n\n"
+			    "Sixth and last paragraph of the story, with a comma.");
+	chorus_article_release(&a);
+	chorus_ctx_free(ctx);
+}
+
+/* Without JSON-LD or a named author: the byline element and the other date metas. */
+static void html_byline_and_date_fallbacks(void **state)
+{
+	static const char page[] =
+		"<html><head><meta property=\"article:published\" itemprop=\"datePublished "
+		"dateCreated\" content=\"2019-11-19T11:00:09.000Z\"><title>Page title</title></head>"
+		"<body><p class=\"story-byline\">By <a rel=\"author\" href=\"/k\">Kim Park</a></p>"
+		"<div><p>The museum reopened on Saturday, after two years, with a new wing.</p></div>"
+		"</body></html>";
+	static const char page2[] =
+		"<html><body><h1>Headline here</h1><span class=\"byline\">By A Very Long Byline That "
+		"Keeps Going On And On Past Eight Words</span><time datetime=\"2020-02-03\">Feb 3"
+		"</time><p>The museum reopened on Saturday, after two years, with a new wing.</p>"
+		"</body></html>";
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_article a;
+
+	(void)state;
+	chorus_article_init(&a);
+	assert_int_equal(chorus_web_html_read(ctx, page, strlen(page), NULL, NULL, 0, &a), 0);
+	assert_string_equal(a.author, "Kim Park");
+	assert_string_equal(a.title, "Page title");
+	assert_int_equal(a.published, 1574161209);
+	assert_string_equal(a.text, "The museum reopened on Saturday, after two years, with a new wing.");
+	chorus_article_release(&a);
+	assert_int_equal(chorus_web_html_read(ctx, page2, strlen(page2), NULL, NULL, 0, &a), 0);
+	assert_null(a.author);
+	assert_string_equal(a.title, "Headline here");
+	assert_int_equal(a.published, 1580688000);
+	assert_string_equal(a.text, "The museum reopened on Saturday, after two years, with a new wing.");
+	chorus_article_release(&a);
+	chorus_ctx_free(ctx);
+}
+
 static void html_charsets(void **state)
 {
 	struct chorus_ctx *ctx = chorus_ctx_new();
@@ -758,6 +825,8 @@ int main(void)
 		cmocka_unit_test(html_main_text_and_metadata),
 		cmocka_unit_test(html_json_ld_metadata),
 		cmocka_unit_test(html_json_ld_body),
+		cmocka_unit_test(html_split_story),
+		cmocka_unit_test(html_byline_and_date_fallbacks),
 		cmocka_unit_test(html_charsets),
 		cmocka_unit_test(html_deep_nesting),
 		cmocka_unit_test(html_limits_and_empty),

@@ -27,6 +27,7 @@ void chorus_ctx_free(struct chorus_ctx *ctx)
 	if (ctx->stemmer)
 		sb_stemmer_delete(ctx->stemmer);
 	free(ctx->text_terms);
+	free(ctx->text_tokcache);
 	free(ctx);
 }
 

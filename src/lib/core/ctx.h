@@ -9,6 +9,7 @@
 #include "chorus/lexicon.h"
 
 struct sb_stemmer;
+struct chorus__tokcache;
 
 struct chorus_ctx {
 	char errmsg[1024];
@@ -16,6 +17,7 @@ struct chorus_ctx {
 	struct sb_stemmer *stemmer; /* Snowball English, made on first use by the text module */
 	uint32_t *text_terms;       /* text module: per norm id, its stem id | stopword bit; 0 unknown */
 	size_t text_terms_cap;
+	struct chorus__tokcache *text_tokcache; /* text module: recent tokens (one malloc) */
 };
 
 #endif

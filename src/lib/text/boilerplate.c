@@ -133,6 +133,13 @@ static int contains_icase(const char *line, size_t len, const char *needle)
 	return 0;
 }
 
+static int ends_icase(const char *line, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+
+	return len >= n && prefix_icase(line + len - n, n, suffix);
+}
+
 int chorus__text_is_boilerplate(const char *line, size_t len)
 {
 	size_t i, core = len;
@@ -165,7 +172,7 @@ int chorus__text_is_boilerplate(const char *line, size_t len)
 		}
 	}
 	/* "... All rights reserved." as the end of a short line */
-	if (len <= 200 && contains_icase(line, len, "all rights reserved"))
+	if (len <= 200 && len >= 19 && ends_icase(line, core, "all rights reserved"))
 		return 1;
 	return 0;
 }

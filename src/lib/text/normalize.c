@@ -247,11 +247,29 @@ static void put_nfkc(struct norm *st, const unsigned char *p, size_t n, int next
 	chorus__buf_release(&run);
 }
 
+/* ASCII bytes copied as they are: printable, but not '`', '\'' or '-' (which pair up). */
+static const unsigned char plain[256] = {
+	['!'] = 1, ['"'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1, ['('] = 1, [')'] = 1,
+	['*'] = 1, ['+'] = 1, [','] = 1, ['.'] = 1, ['/'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1,
+	['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, [':'] = 1,
+	[';'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1, ['@'] = 1, ['A'] = 1, ['B'] = 1,
+	['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+	['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1,
+	['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1,
+	['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1,
+	['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['{'] = 1,
+	['|'] = 1, ['}'] = 1, ['~'] = 1,
+};
+
 void chorus__text_normalize(const char *s, size_t n, struct chorus__buf *out)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	struct norm st = { out, 0, 0 };
 	size_t i = 0;
+
+	chorus__buf_grow(out, n + n / 16 + 16);
 
 	while (i < n) {
 		unsigned char c = p[i];
@@ -323,10 +341,24 @@ void chorus__text_normalize(const char *s, size_t n, struct chorus__buf *out)
 			}
 			break;
 		default:
-			if (c <= ' ' || c == 0x7F)
-				st.space = 1;
-			else
-				put_ascii(&st, (char)c);
+			if (plain[c]) {
+				/* the fast path: a run of plain ASCII words with single spaces */
+				size_t j = i + 1;
+
+				for (;;) {
+					while (j < n && plain[p[j]])
+						j++;
+					if (j + 1 < n && p[j] == ' ' && plain[p[j + 1]])
+						j += 2;
+					else
+						break;
+				}
+				flush(&st);
+				chorus__buf_add(out, s + i, j - i);
+				i = j;
+				continue;
+			}
+			st.space = 1; /* space, control byte, DEL */
 			break;
 		}
 		i++;

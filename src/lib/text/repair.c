@@ -40,12 +40,26 @@ int chorus__text_is_binary(const char *s, size_t n, size_t *count, size_t *first
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i, nbin = 0, first_bin = 0;
 
-	for (i = 0; i < n; i++) {
-		if (is_binary_byte(p[i])) {
-			if (!nbin)
-				first_bin = i;
-			nbin++;
-		}
+	/* eight bytes at a time: a word without any byte below 0x20 is skipped (for
+	 * each byte, (b & 0x7F) + 0x60 | b has its high bit set iff b >= 0x20, with no
+	 * carry into the next byte); the first offset only when there is one to report */
+	for (i = 0; i + 8 <= n; i += 8) {
+		uint64_t w, hi;
+		size_t k;
+
+		memcpy(&w, p + i, 8);
+		hi = (((w & 0x7F7F7F7F7F7F7F7Full) + 0x6060606060606060ull) | w) & 0x8080808080808080ull;
+		if (hi == 0x8080808080808080ull)
+			continue;
+		for (k = 0; k < 8; k++)
+			nbin += (size_t)is_binary_byte(p[i + k]);
+	}
+	for (; i < n; i++)
+		nbin += (size_t)is_binary_byte(p[i]);
+	if (nbin) {
+		for (i = 0; i < n && !is_binary_byte(p[i]); i++)
+			;
+		first_bin = i;
 	}
 	if (count)
 		*count = nbin;

@@ -50,38 +50,20 @@ static const char *const abbrev2[] = {
 	NULL,
 };
 
-static int in_list(const char *const *list, const char *w, size_t n)
-{
-	size_t i, k;
-
-	for (i = 0; list[i]; i++) {
-		if (strlen(list[i]) != n)
-			continue;
-		for (k = 0; k < n; k++) {
-			char c = w[k];
-
-			if (c >= 'A' && c <= 'Z')
-				c = (char)(c + 32);
-			if (c != list[i][k])
-				break;
-		}
-		if (k == n)
-			return 1;
-	}
-	return 0;
-}
+static struct chorus__wordset abbrev1_set = CHORUS__WORDSET(abbrev1);
+static struct chorus__wordset abbrev2_set = CHORUS__WORDSET(abbrev2);
 
 int chorus__text_abbrev(const char *w, size_t n)
 {
 	if (!n || n > 7)
 		return 0;
-	if (in_list(abbrev1, w, n)) {
+	if (chorus__wordset_has(&abbrev1_set, w, n)) {
 		/* "No" and "St" are titles only when capitalized: "say no." ends a sentence */
 		if ((n == 2 && (w[0] == 'n' || w[0] == 's')))
 			return 0;
 		return 1;
 	}
-	if (in_list(abbrev2, w, n))
+	if (chorus__wordset_has(&abbrev2_set, w, n))
 		return 2;
 	return 0;
 }
@@ -104,6 +86,9 @@ static const char *const speech_verbs[] = {
 	"replied", "replies", "shouted", "cried", "exclaimed", "continued", "tweeted",
 	"insisted", "declared", "demanded", "wondered", "noted", "warned", "answered", NULL,
 };
+
+static struct chorus__wordset starters_set = CHORUS__WORDSET(starters);
+static struct chorus__wordset speech_set = CHORUS__WORDSET(speech_verbs);
 
 /* The word (ASCII letters and apostrophes) at p[i ..); its length. */
 static size_t word_at(const char *p, size_t n, size_t i)
@@ -165,15 +150,15 @@ static int is_boundary(const char *p, size_t n, size_t sent_start, size_t i, siz
 	if (next == NEXT_LOWER)
 		return 0;
 	wl = word_at(p, n, w);
-	starter = in_list(starters, p + w, wl);
+	starter = chorus__wordset_has(&starters_set, p + w, wl);
 	if (quest && closed) {
 		/* "Why now?" Putin asked. : the attribution continues the sentence */
 		size_t v = w + wl;
 
-		if (in_list(speech_verbs, p + w, wl))
+		if (chorus__wordset_has(&speech_set, p + w, wl))
 			return 0;
 		if (next == NEXT_UPPER && v + 1 < n && p[v] == ' ' &&
-		    in_list(speech_verbs, p + v + 1, word_at(p, n, v + 1)))
+		    chorus__wordset_has(&speech_set, p + v + 1, word_at(p, n, v + 1)))
 			return 0;
 		return 1;
 	}
@@ -204,35 +189,50 @@ static int is_boundary(const char *p, size_t n, size_t sent_start, size_t i, siz
 
 void chorus__text_sentences(const char *p, size_t n, struct chorus__spans *out)
 {
-	size_t s = 0, i;
+	size_t s = 0, i, k, next[3];
 
 	while (s < n && p[s] == ' ')
 		s++;
 	i = s;
-	while (i < n) {
-		size_t j, k, m;
+	for (k = 0; k < 3; k++) {
+		const char *q = memchr(p + i, "?!."[k], n - i);
 
-		if (p[i] != '.' && p[i] != '?' && p[i] != '!') {
-			i++;
-			continue;
+		next[k] = q ? (size_t)(q - p) : n;
+	}
+	while (i < n) {
+		size_t j, e, m;
+
+		/* the next '.', '?' or '!': memchr is vectorized, and each of the three
+		 * positions is searched again only once passed */
+		for (k = 0; k < 3; k++) {
+			if (next[k] < i) {
+				const char *q = memchr(p + i, "?!."[k], n - i);
+
+				next[k] = q ? (size_t)(q - p) : n;
+			}
 		}
+		i = next[0] < next[1] ? next[0] : next[1];
+		if (next[2] < i)
+			i = next[2];
+		if (i >= n)
+			break;
 		j = i;
 		while (j < n && (p[j] == '.' || p[j] == '?' || p[j] == '!'))
 			j++;
-		k = j;
-		while (k < n && (p[k] == '"' || p[k] == '\'' || p[k] == ')' || p[k] == ']'))
-			k++;
-		if (k >= n)
+		e = j;
+		while (e < n && (p[e] == '"' || p[e] == '\'' || p[e] == ')' || p[e] == ']'))
+			e++;
+		if (e >= n)
 			break;
-		if (p[k] != ' ') {
+		if (p[e] != ' ') {
 			i = j;
 			continue;
 		}
-		m = k;
+		m = e;
 		while (m < n && p[m] == ' ')
 			m++;
-		if (m < n && is_boundary(p, n, s, i, j, k, m)) {
-			chorus__spans_push(out, s, k);
+		if (m < n && is_boundary(p, n, s, i, j, e, m)) {
+			chorus__spans_push(out, s, e);
 			s = m;
 		}
 		i = m > j ? m : j;

@@ -9,6 +9,7 @@
 #ifndef CHORUS_TEXT_INT_H
 #define CHORUS_TEXT_INT_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -71,6 +72,19 @@ void chorus__text_sentences(const char *p, size_t n, struct chorus__spans *out);
  */
 void chorus__text_tokenize(struct chorus_ctx *ctx, const char *text, size_t start, size_t end,
 			   struct chorus_token **v, size_t *n, size_t *cap);
+
+/* A fixed list of lowercase words (at most 16 bytes each, fewer than 256 words), as a
+ * set: define it with CHORUS__WORDSET(list). */
+#define CHORUS__WORDSET_SLOTS 512
+struct chorus__wordset {
+	const char *const *words; /* NULL-terminated */
+	int ready;
+	uint16_t slot[CHORUS__WORDSET_SLOTS]; /* index + 1 into words; 0 empty */
+};
+#define CHORUS__WORDSET(list) { (list), 0, { 0 } }
+
+/* Whether w[0 .. n), compared without regard to ASCII case, is in the set. Thread-safe. */
+int chorus__wordset_has(struct chorus__wordset *ws, const char *w, size_t n);
 
 /* Whether the word w[0 .. n) (any case) is a known abbreviation that takes a period:
  * 1 for titles and the like that precede a name or number ("Mr", "Gen", "No", "Feb"),

@@ -118,7 +118,7 @@ static uint32_t stem_of(struct tokenizer *tk, uint32_t norm, const char *s, size
 	return v;
 }
 
-/* Lowercases s[0 .. n) into tk->norm, dropping the bytes at positions marked in skip. */
+/* Appends s[0 .. n) lowercased to tk->norm. */
 static void lower_into(struct tokenizer *tk, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -141,21 +141,99 @@ static void lower_into(struct tokenizer *tk, const char *s, size_t n)
 	}
 }
 
-static void emit(struct tokenizer *tk, struct chorus_token **v, size_t *n, size_t *cap,
-		 size_t start, size_t end, uint32_t flags)
+enum norm_kind { NORM_LOWER, NORM_NUMBER, NORM_RAW, NORM_ELLIPSIS };
+
+static void number_norm(struct tokenizer *tk, const char *s, size_t n);
+
+/*
+ * A direct-mapped cache from a token's bytes (up to 16) to its norm, stem and flags:
+ * the same words come back all the time, and a hit saves lowercasing, hashing and
+ * the lexicon's probe. The bytes decide the token's kind and flags, so they are key
+ * enough. It lives on the context (ctx->text_tokcache), as the lexicon does.
+ */
+#define TC_BITS 16
+
+struct tc_entry {
+	uint64_t a, b;     /* the bytes, zero-padded */
+	uint32_t norm, stem;
+	uint32_t len;      /* 0: empty */
+	uint32_t flags;
+};
+
+struct chorus__tokcache {
+	struct tc_entry e[1u << TC_BITS];
+};
+
+static void tc_key(const char *s, size_t n, uint64_t *a, uint64_t *b)
 {
+	unsigned char buf[16] = { 0 };
+
+	memcpy(buf, s, n);
+	memcpy(a, buf, 8);
+	memcpy(b, buf + 8, 8);
+}
+
+static void emit(struct tokenizer *tk, struct chorus_token **v, size_t *n, size_t *cap,
+		 size_t start, size_t end, uint32_t flags, enum norm_kind kind)
+{
+	struct chorus_ctx *ctx = tk->ctx;
+	struct tc_entry *ce = NULL;
 	struct chorus_token *t;
 	uint32_t norm, sv;
+	size_t len = end - start;
+	uint64_t a = 0, b = 0;
 
-	norm = chorus_lexicon_intern(tk->ctx->lex, tk->norm.ptr ? tk->norm.ptr : "", tk->norm.len);
+	if (len <= 16) {
+		uint64_t h;
+
+		if (!ctx->text_tokcache)
+			ctx->text_tokcache = chorus_xcalloc(1, sizeof(struct chorus__tokcache));
+		tc_key(tk->text + start, len, &a, &b);
+		h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ len;
+		h ^= h >> 29;
+		ce = &ctx->text_tokcache->e[(h * 0xBF58476D1CE4E5B9ull) >> (64 - TC_BITS)];
+		if (ce->len == len && ce->a == a && ce->b == b) {
+			norm = ce->norm;
+			sv = ce->stem;
+			flags = ce->flags;
+			goto store;
+		}
+	}
+	chorus__buf_reset(&tk->norm);
+	switch (kind) {
+	case NORM_LOWER:
+		lower_into(tk, tk->text + start, len);
+		break;
+	case NORM_NUMBER:
+		number_norm(tk, tk->text + start, len);
+		break;
+	case NORM_ELLIPSIS:
+		chorus__buf_add(&tk->norm, "...", 3);
+		break;
+	default:
+		chorus__buf_add(&tk->norm, tk->text + start, len);
+		break;
+	}
+	norm = chorus_lexicon_intern(ctx->lex, tk->norm.ptr ? tk->norm.ptr : "", tk->norm.len);
 	sv = stem_of(tk, norm, tk->norm.ptr ? tk->norm.ptr : "", tk->norm.len, !!(flags & CHORUS_TOK_WORD));
+	flags |= sv & STOP_BIT ? CHORUS_TOK_STOP : 0;
+	sv &= ~STOP_BIT;
+	if (ce) {
+		ce->a = a;
+		ce->b = b;
+		ce->len = (uint32_t)len;
+		ce->norm = norm;
+		ce->stem = sv;
+		ce->flags = flags;
+	}
+store:
 	CHORUS_GROW(*v, *n + 1, *cap);
 	t = &(*v)[(*n)++];
 	t->start = (uint32_t)start;
 	t->end = (uint32_t)end;
 	t->norm = norm;
-	t->stem = sv & ~STOP_BIT;
-	t->flags = flags | (sv & STOP_BIT ? CHORUS_TOK_STOP : 0);
+	t->stem = sv;
+	t->flags = flags;
 }
 
 /* The digit groups at p[i ..): returns the end of the longest valid grouped number. */
@@ -242,7 +320,6 @@ void chorus__text_tokenize(struct chorus_ctx *ctx, const char *text, size_t star
 			i++;
 			continue;
 		}
-		chorus__buf_reset(&tk.norm);
 		cur = currency_at(p + i, end - i);
 		if (is_digit(c) || (cur && i + cur < end && is_digit(p[i + cur]))) {
 			j = scan_number(p, i + cur, end);
@@ -252,8 +329,7 @@ void chorus__text_tokenize(struct chorus_ctx *ctx, const char *text, size_t star
 				j++;
 			else if (j + 1 < end && p[j] == ' ' && p[j + 1] == '%')
 				j += 2;
-			number_norm(&tk, text + i, j - i);
-			emit(&tk, v, n, cap, i, j, CHORUS_TOK_NUMBER);
+			emit(&tk, v, n, cap, i, j, CHORUS_TOK_NUMBER, NORM_NUMBER);
 			i = j;
 			continue;
 		}
@@ -266,7 +342,16 @@ word:
 			letters = uppers = 0;
 			dots = 0;
 			while (j < end) {
-				if (letter_at(p + j, end - j, &len, &up)) {
+				unsigned char cj = p[j];
+
+				if (is_lower(cj)) { /* the common case first */
+					letters++;
+					j++;
+				} else if (is_upper(cj)) {
+					letters++;
+					uppers++;
+					j++;
+				} else if (cj >= 0x80 && letter_at(p + j, end - j, &len, &up)) {
 					if (!is_digit(p[j])) {
 						letters++;
 						uppers += (size_t)up;
@@ -299,8 +384,7 @@ word:
 				   j - i <= 3 && uppers == j - i) {
 				/* "US$300" */
 				j = scan_number(p, j + 1, end);
-				number_norm(&tk, text + i, j - i);
-				emit(&tk, v, n, cap, i, j, CHORUS_TOK_NUMBER);
+				emit(&tk, v, n, cap, i, j, CHORUS_TOK_NUMBER, NORM_NUMBER);
 				i = j;
 				continue;
 			}
@@ -311,8 +395,7 @@ word:
 				flags |= CHORUS_TOK_UPPER;
 			if (is_digit(p[i]))
 				flags = CHORUS_TOK_WORD;
-			lower_into(&tk, text + i, j - i);
-			emit(&tk, v, n, cap, i, j, flags);
+			emit(&tk, v, n, cap, i, j, flags, NORM_LOWER);
 			i = j;
 			continue;
 		}
@@ -321,8 +404,7 @@ word:
 			j = i + 3;
 			while (j < end && p[j] == '.')
 				j++;
-			chorus__buf_add(&tk.norm, "...", 3);
-			emit(&tk, v, n, cap, i, j, CHORUS_TOK_PUNCT);
+			emit(&tk, v, n, cap, i, j, CHORUS_TOK_PUNCT, NORM_ELLIPSIS);
 			i = j;
 			continue;
 		}
@@ -344,9 +426,8 @@ word:
 			if (len < 0)
 				len = -len;
 		}
-		chorus__buf_add(&tk.norm, text + i, (size_t)len);
 		emit(&tk, v, n, cap, i, i + (size_t)len,
-		     CHORUS_TOK_PUNCT | (c == '"' || c == '\'' ? CHORUS_TOK_QUOTE : 0));
+		     CHORUS_TOK_PUNCT | (c == '"' || c == '\'' ? CHORUS_TOK_QUOTE : 0), NORM_RAW);
 		i += (size_t)len;
 	}
 	chorus__buf_release(&tk.norm);

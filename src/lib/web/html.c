@@ -50,7 +50,7 @@ struct nstat {
 struct meta {
 	char *title, *og_title, *h1, *ld_headline;
 	char *site, *ld_publisher;
-	char *author, *ld_author;
+	char *author, *ld_author, *byline;
 	char *date, *ld_date, *time_el;
 	char *canonical, *og_url;
 	char *lang, *ld_lang;
@@ -113,7 +113,7 @@ static int is_junk(const char *name)
 		"applet", "audio", "button", "canvas", "dialog", "embed", "footer", "form-x",
 		"iframe", "input", "link", "map", "math", "menu", "meta", "nav", "noscript",
 		"object", "option", "script", "select", "source", "style", "svg", "template",
-		"textarea", "track", "video",
+		"textarea", "time", "track", "video",
 	};
 	size_t lo = 0, hi = sizeof(junk) / sizeof(junk[0]);
 
@@ -476,36 +476,28 @@ static void ld_script(struct meta *m, xmlNode *n)
 
 /* ---------------------------------------------------------------- metadata */
 
-static void meta_tag(struct meta *m, xmlNode *n)
+static void meta_key(struct meta *m, const char *key, const char *content)
 {
-	const char *key = attr(n, "property"), *content = attr(n, "content");
 	char k[64];
+	size_t i;
 
-	if (!key)
-		key = attr(n, "name");
-	if (!key)
-		key = attr(n, "itemprop");
-	if (!key) {
-		key = attr(n, "http-equiv");
-		if (key && !strcasecmp(key, "content-language"))
-			set_once(&m->lang, content);
-		return;
-	}
-	if (!content)
-		return;
 	lower_copy(key, k, sizeof(k));
+	for (i = 0; k[i] && k[i] != ' '; i++)
+		;
+	k[i] = '\0'; /* itemprop="datePublished dateCreated": the first word */
 	if (!strcmp(k, "og:title") || !strcmp(k, "twitter:title"))
 		set_once(&m->og_title, content);
 	else if (!strcmp(k, "og:site_name") || !strcmp(k, "application-name"))
 		set_once(&m->site, content);
 	else if (!strcmp(k, "og:url"))
 		set_once(&m->og_url, content);
-	else if (!strcmp(k, "article:published_time") || !strcmp(k, "og:article:published_time") ||
-		 !strcmp(k, "datepublished") || !strcmp(k, "pubdate") ||
-		 !strcmp(k, "publishdate") || !strcmp(k, "dc.date.issued") ||
+	else if (!strcmp(k, "article:published_time") || !strcmp(k, "article:published") ||
+		 !strcmp(k, "og:article:published_time") || !strcmp(k, "datepublished") ||
+		 !strcmp(k, "pubdate") || !strcmp(k, "publishdate") || !strcmp(k, "dc.date.issued") ||
 		 !strcmp(k, "dc.date") || !strcmp(k, "date") || !strcmp(k, "parsely-pub-date") ||
 		 !strcmp(k, "sailthru.date") || !strcmp(k, "article.published") ||
-		 !strcmp(k, "dcterms.created"))
+		 !strcmp(k, "dcterms.created") || !strcmp(k, "publish-date") ||
+		 !strcmp(k, "release_date"))
 		set_once(&m->date, content);
 	else if (!strcmp(k, "author") || !strcmp(k, "byl") || !strcmp(k, "dc.creator") ||
 		 !strcmp(k, "parsely-author") || !strcmp(k, "sailthru.author") ||
@@ -513,6 +505,61 @@ static void meta_tag(struct meta *m, xmlNode *n)
 		set_once(&m->author, content);
 	else if (!strcmp(k, "og:locale") && !m->lang)
 		set_once(&m->lang, content);
+}
+
+static void meta_tag(struct meta *m, xmlNode *n)
+{
+	static const char *const keys[] = { "property", "name", "itemprop" };
+	const char *content = attr(n, "content"), *key;
+
+	key = attr(n, "http-equiv");
+	if (key && !strcasecmp(key, "content-language"))
+		set_once(&m->lang, content);
+	if (!content)
+		return;
+	for (size_t i = 0; i < 3; i++)
+		if ((key = attr(n, keys[i])))
+			meta_key(m, key, content);
+}
+
+/* An element that names the author: rel=author, itemprop=author, class "byline". */
+static int looks_like_byline(const xmlNode *n)
+{
+	const char *rel = attr(n, "rel"), *prop = attr(n, "itemprop"), *c = attr(n, "class");
+	char buf[256];
+
+	if (rel && !strcasecmp(rel, "author"))
+		return 1;
+	if (prop && !strcasecmp(prop, "author"))
+		return 1;
+	if (c) {
+		lower_copy(c, buf, sizeof(buf));
+		if (strstr(buf, "byline") || strstr(buf, "author-name") || has_word(buf, "author"))
+			return 1;
+	}
+	return 0;
+}
+
+/* A byline is short: up to 80 bytes and 8 words, after an optional "By ". */
+static int plausible_name(char *t)
+{
+	size_t words = 0, len;
+	const char *p;
+	int in = 0;
+
+	if (!strncasecmp(t, "by ", 3))
+		memmove(t, t + 3, strlen(t + 3) + 1);
+	len = strlen(t);
+	if (len < 3 || len > 80)
+		return 0;
+	for (p = t; *p; p++) {
+		int w = *p != ' ';
+
+		if (w && !in)
+			words++;
+		in = w;
+	}
+	return words >= 1 && words <= 8;
 }
 
 static void collect_meta(struct page *pg, xmlNode *n, int depth)
@@ -551,6 +598,14 @@ static void collect_meta(struct page *pg, xmlNode *n, int depth)
 				pg->m.h1 = node_text(n);
 		} else if (!strcmp(name, "time")) {
 			set_once(&pg->m.time_el, attr(n, "datetime"));
+		}
+		if (!pg->m.byline && looks_like_byline(n)) {
+			char *t = node_text(n);
+
+			if (t && plausible_name(t))
+				pg->m.byline = t;
+			else
+				free(t);
 		} else if (!strcmp(name, "style")) {
 			continue;
 		}
@@ -563,7 +618,7 @@ static void collect_meta(struct page *pg, xmlNode *n, int depth)
 static void meta_release(struct meta *m)
 {
 	char **f[] = { &m->title, &m->og_title, &m->h1, &m->ld_headline, &m->site,
-		       &m->ld_publisher, &m->author, &m->ld_author, &m->date, &m->ld_date,
+		       &m->ld_publisher, &m->author, &m->ld_author, &m->byline, &m->date, &m->ld_date,
 		       &m->time_el, &m->canonical, &m->og_url, &m->lang, &m->ld_lang,
 		       &m->ld_body };
 
@@ -857,34 +912,102 @@ static void score_tree(struct page *pg, xmlNode *n, int depth)
 	}
 }
 
+static int cmp_score(const void *a, const void *b)
+{
+	double x = st(*(xmlNode *const *)a)->score, y = st(*(xmlNode *const *)b)->score;
+
+	return x > y ? -1 : x < y ? 1 : 0;
+}
+
+static int is_ancestor(const xmlNode *a, const xmlNode *n)
+{
+	for (n = n->parent; n; n = n->parent)
+		if (n == a)
+			return 1;
+	return 0;
+}
+
+static int element_children(const xmlNode *n)
+{
+	int k = 0;
+
+	for (n = n->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			k++;
+	return k;
+}
+
+/*
+ * The block that holds the article: the best scored one, moved up (as Readability
+ * does) when the text is split over several near-best blocks below one ancestor, when
+ * an ancestor scores higher still, and when it is an only child.
+ */
 static xmlNode *top_candidate(struct page *pg)
 {
-	xmlNode *best = NULL;
-	double best_score = 0;
+	xmlNode *top, *p;
+	double last, threshold;
+	size_t i, n_top;
 
-	for (size_t i = 0; i < pg->n_cands; i++) {
+	if (!pg->n_cands)
+		return NULL;
+	for (i = 0; i < pg->n_cands; i++) {
 		struct nstat *s = st(pg->cands[i]);
 
 		s->score *= 1.0 - link_density(s);
-		if (!best || s->score > best_score) {
-			best = pg->cands[i];
-			best_score = s->score;
+	}
+	qsort(pg->cands, pg->n_cands, sizeof(*pg->cands), cmp_score);
+	top = pg->cands[0];
+	n_top = pg->n_cands < 5 ? pg->n_cands : 5;
+	/* Near-best blocks (3 or more) sharing an ancestor: the ancestor holds them all. */
+	for (p = top->parent; p && p != pg->body && p->type == XML_ELEMENT_NODE; p = p->parent) {
+		int under = 0;
+
+		for (i = 1; i < n_top; i++)
+			if (st(pg->cands[i])->score >= 0.75 * st(top)->score &&
+			    is_ancestor(p, pg->cands[i]))
+				under++;
+		if (under >= 2) {
+			top = p;
+			break;
 		}
 	}
-	return best;
+	if (!st(top)->scored)
+		init_candidate(pg, top);
+	/* Climb while the parents' scores do not fall too low; a higher one wins. */
+	last = st(top)->score;
+	threshold = last / 3;
+	for (p = top->parent; p && p != pg->body && p->type == XML_ELEMENT_NODE && st(p);
+	     p = p->parent) {
+		if (!st(p)->scored)
+			continue;
+		if (st(p)->score < threshold)
+			break;
+		if (st(p)->score > last) {
+			top = p;
+			break;
+		}
+		last = st(p)->score;
+	}
+	while (top->parent && top->parent != pg->body && top->parent->type == XML_ELEMENT_NODE &&
+	       st(top->parent) && element_children(top->parent) == 1)
+		top = top->parent;
+	return top;
 }
 
 /* ---------------------------------------------------------------- output */
 
 /* Whether a block inside the chosen content is boilerplate, judged as Readability's
  * conditional cleaning does: by its class/id, link density and what it holds. */
-static int boilerplate(const xmlNode *n, const char *name)
+static int boilerplate(const xmlNode *n, const char *name, uint32_t total)
 {
 	const struct nstat *s = st(n);
 	double ld;
 	int weight;
 
 	if (!s)
+		return 0;
+	/* A block with half the chosen text is the article, whatever it looks like. */
+	if (s->text * 2 > total && strcmp(name, "h1"))
 		return 0;
 	if (is_heading(name))
 		return !strcmp(name, "h1") || s->link * 2 > s->text;
@@ -918,7 +1041,7 @@ static int boilerplate(const xmlNode *n, const char *name)
 	return 0;
 }
 
-static void emit(struct chorus__buf *b, xmlNode *n, int depth)
+static void emit(struct chorus__buf *b, xmlNode *n, uint32_t total, int depth)
 {
 	xmlNode *c;
 	const char *name;
@@ -932,17 +1055,17 @@ static void emit(struct chorus__buf *b, xmlNode *n, int depth)
 	if (n->type != XML_ELEMENT_NODE)
 		return;
 	name = (const char *)n->name;
-	if (depth > 0 && boilerplate(n, name))
+	if (depth > 0 && boilerplate(n, name, total))
 		return;
 	if (chorus__web_is_block(name)) {
 		chorus__web_text_break(b);
 		for (c = n->children; c; c = c->next)
-			emit(b, c, depth + 1);
+			emit(b, c, total, depth + 1);
 		chorus__web_text_break(b);
 		return;
 	}
 	for (c = n->children; c; c = c->next)
-		emit(b, c, depth + 1);
+		emit(b, c, total, depth + 1);
 }
 
 /* The siblings that join the top candidate (Readability's sibling step). */
@@ -998,12 +1121,12 @@ static void extract_dom(struct page *pg, struct chorus__buf *b)
 	}
 	parent = top->parent;
 	if (!parent || parent->type != XML_ELEMENT_NODE) {
-		emit(b, top, 0);
+		emit(b, top, st(top)->text, 0);
 		return;
 	}
 	for (c = parent->children; c; c = c->next)
 		if (joins(top, c))
-			emit(b, c, 0);
+			emit(b, c, st(c)->text, 0);
 	chorus__web_text_finish(b);
 	if (!b->len)
 		chorus__web_node_text(b, pg->body, 0);
@@ -1102,7 +1225,7 @@ static int fill_record(struct chorus_ctx *ctx, struct page *pg, const char *text
 	free(a->title);
 	a->title = first_of(&m->og_title, &m->ld_headline, &m->h1, &m->title);
 	free(a->author);
-	a->author = first_of(&m->ld_author, &m->author, NULL, NULL);
+	a->author = first_of(&m->ld_author, &m->author, &m->byline, NULL);
 	if (a->author && !strncasecmp(a->author, "by ", 3)) {
 		s = chorus_xstrdup(a->author + 3);
 		free(a->author);

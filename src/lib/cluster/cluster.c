@@ -1,0 +1,502 @@
+/*
+ * cluster/cluster.c: online story clustering (chorus/cluster.h), after Miranda et al.
+ * 2018, "Multilingual Clustering of Streaming News" (EMNLP), section 3: articles
+ * arrive one at a time; each is compared with candidate stories only, and either joins
+ * the best one or starts a new story.
+ *
+ * Cost per article is bounded independently of the number of stories: candidates are
+ * read from the newest POST_SCAN entries of the postings of the article's top terms,
+ * at most o.candidates of them are scored, a score costs one hash lookup per article
+ * term, and a story's vectors are pruned to their STORY_TERMS heaviest terms.
+ */
+#include <libstemmer.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "cluster/cluster_impl.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+
+#define POST_SCAN 64       /* newest entries of a posting read per term */
+#define STORY_TERMS 256    /* terms kept per story field after pruning */
+#define DAY 86400.0
+
+void chorus_cluster_options_init(struct chorus_cluster_options *o)
+{
+	o->threshold = 0.28;
+	o->w_body = 0.6;
+	o->w_title = 0.1;
+	o->w_ent = 0.3;
+	o->w_time = 0.3;
+	o->decay_days = 3;
+	o->index_terms = 12;
+	o->candidates = 40;
+}
+
+struct chorus_cluster *chorus_cluster_new(const struct chorus_cluster_options *o)
+{
+	struct chorus_cluster *c = chorus_xcalloc(1, sizeof(*c));
+
+	if (o)
+		c->o = *o;
+	else
+		chorus_cluster_options_init(&c->o);
+	c->lex = chorus_lexicon_new();
+	c->stemmer = sb_stemmer_new("english", NULL);
+	if (!c->stemmer) {
+		fputs("chorus: out of memory (stemmer)\n", stderr);
+		abort();
+	}
+	return c;
+}
+
+static void vec_release(struct chorus__vec *v)
+{
+	free(v->keys);
+	free(v->vals);
+}
+
+void chorus_cluster_free(struct chorus_cluster *c)
+{
+	size_t i;
+	int k;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->n_stories; i++)
+		for (k = 0; k < 3; k++)
+			vec_release(&c->stories[i].v[k]);
+	for (i = 0; i < c->term_cap; i++)
+		free(c->post[i].ids);
+	free(c->stories);
+	free(c->post);
+	free(c->scratch);
+	free(c->surface);
+	free(c->stem_of);
+	free(c->df);
+	free(c->cand);
+	sb_stemmer_delete(c->stemmer);
+	chorus_lexicon_free(c->lex);
+	free(c);
+}
+
+void chorus__cluster_reserve(struct chorus_cluster *c, uint32_t id)
+{
+	size_t old = c->term_cap, cap = old;
+
+	if (id < old)
+		return;
+	while (cap <= id)
+		cap = cap ? cap * 2 : 4096;
+	c->scratch = chorus_xrealloc(c->scratch, chorus_xmul(cap, sizeof(uint32_t)));
+	c->surface = chorus_xrealloc(c->surface, chorus_xmul(cap, sizeof(uint32_t)));
+	c->stem_of = chorus_xrealloc(c->stem_of, chorus_xmul(cap, sizeof(uint32_t)));
+	c->df = chorus_xrealloc(c->df, chorus_xmul(cap, sizeof(uint32_t)));
+	c->post = chorus_xrealloc(c->post, chorus_xmul(cap, sizeof(*c->post)));
+	memset(c->scratch + old, 0, (cap - old) * sizeof(uint32_t));
+	memset(c->surface + old, 0, (cap - old) * sizeof(uint32_t));
+	memset(c->stem_of + old, 0, (cap - old) * sizeof(uint32_t));
+	memset(c->df + old, 0, (cap - old) * sizeof(uint32_t));
+	memset(c->post + old, 0, (cap - old) * sizeof(*c->post));
+	c->term_cap = cap;
+}
+
+size_t chorus_cluster_count(const struct chorus_cluster *c)
+{
+	return c->n_stories;
+}
+
+/* --- sparse vectors --- */
+
+static float *vec_slot(struct chorus__vec *v, uint32_t key, int create)
+{
+	uint32_t i;
+
+	if (create && (v->n + 1) * 2 > v->cap) {
+		struct chorus__vec old = *v;
+
+		v->cap = old.cap ? old.cap * 2 : 16;
+		v->keys = chorus_xcalloc(v->cap, sizeof(*v->keys));
+		v->vals = chorus_xcalloc(v->cap, sizeof(*v->vals));
+		v->n = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.keys[i])
+				*vec_slot(v, old.keys[i], 1) = old.vals[i];
+		vec_release(&old);
+	}
+	if (!v->cap)
+		return NULL;
+	for (i = (key * 2654435761u) & (v->cap - 1);; i = (i + 1) & (v->cap - 1)) {
+		if (v->keys[i] == key)
+			return &v->vals[i];
+		if (!v->keys[i]) {
+			if (!create)
+				return NULL;
+			v->keys[i] = key;
+			v->n++;
+			return &v->vals[i];
+		}
+	}
+}
+
+static float vec_get(const struct chorus__vec *v, uint32_t key)
+{
+	const float *p = vec_slot((struct chorus__vec *)v, key, 0);
+
+	return p ? *p : 0.0f;
+}
+
+struct kw {
+	uint32_t key;
+	float w;
+};
+
+static int kw_cmp(const void *a, const void *b)
+{
+	const struct kw *x = a, *y = b;
+
+	if (x->w != y->w)
+		return x->w > y->w ? -1 : 1;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Keeps the `keep` heaviest entries of v; returns the new squared norm. */
+static double vec_prune(struct chorus__vec *v, uint32_t keep)
+{
+	struct kw *all = chorus_xmalloc(chorus_xmul(v->n, sizeof(*all)));
+	struct chorus__vec nv = { 0 };
+	uint32_t i, n = 0;
+	double norm2 = 0;
+
+	for (i = 0; i < v->cap; i++)
+		if (v->keys[i]) {
+			all[n].key = v->keys[i];
+			all[n++].w = v->vals[i];
+		}
+	qsort(all, n, sizeof(*all), kw_cmp);
+	for (i = 0; i < n && i < keep; i++) {
+		*vec_slot(&nv, all[i].key, 1) = all[i].w;
+		norm2 += (double)all[i].w * all[i].w;
+	}
+	vec_release(v);
+	*v = nv;
+	free(all);
+	return norm2;
+}
+
+/* --- article vectors --- */
+
+static double idf(const struct chorus_cluster *c, uint32_t term)
+{
+	double df = term < c->term_cap ? c->df[term] : 0;
+
+	return log(((double)c->docs + 1) / (df + 1)) + 1;
+}
+
+/* The unit TF-IDF vector of one field into out (n entries, sorted by weight). */
+static size_t unit(const struct chorus_cluster *c, const struct chorus__tc *v, size_t n,
+		   struct kw **out)
+{
+	struct kw *w = chorus_xmalloc(chorus_xmul(n ? n : 1, sizeof(*w)));
+	double norm2 = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		double x = (1 + log(v[i].n > 1 ? v[i].n : 1)) * idf(c, v[i].term);
+
+		w[i].key = v[i].term;
+		w[i].w = (float)x;
+		norm2 += x * x;
+	}
+	for (i = 0; i < n; i++)
+		w[i].w = (float)(w[i].w / sqrt(norm2));
+	qsort(w, n, sizeof(*w), kw_cmp);
+	*out = w;
+	return n;
+}
+
+struct docvec {
+	struct kw *v[3];
+	size_t n[3];
+};
+
+static void docvec_make(const struct chorus_cluster *c, const struct chorus_features *f,
+			struct docvec *d)
+{
+	d->n[0] = unit(c, f->title, f->n_title, &d->v[0]);
+	d->n[1] = unit(c, f->body, f->n_body, &d->v[1]);
+	d->n[2] = unit(c, f->ent, f->n_ent, &d->v[2]);
+}
+
+static void docvec_release(struct docvec *d)
+{
+	int k;
+
+	for (k = 0; k < 3; k++)
+		free(d->v[k]);
+}
+
+/* --- decisions --- */
+static double dbg(const char *name, double def)
+{
+	const char *v = getenv(name);
+	return v ? strtod(v, NULL) : def;
+}
+
+
+static double time_factor(const struct chorus_cluster *c, const struct chorus__story *s,
+			  chorus_time t)
+{
+	double days;
+
+	if (t == CHORUS_TIME_UNKNOWN || s->first == CHORUS_TIME_UNKNOWN || c->o.w_time <= 0)
+		return 1.0;
+	if (t < s->first)
+		days = (double)(s->first - t) / DAY;
+	else if (t > s->last)
+		days = (double)(t - s->last) / DAY;
+	else
+		days = 0;
+	return 1 - c->o.w_time + c->o.w_time * exp(-days / (c->o.decay_days > 0 ? c->o.decay_days : 3));
+}
+
+
+static double score(const struct chorus_cluster *c, const struct chorus__story *s,
+		    const struct docvec *d, chorus_time t)
+{
+	static double topk = -1, sizea = -1;
+	if (topk < 0) { topk = dbg("CL_TOPK", 1e9); sizea = dbg("CL_SIZEA", 0); }
+
+	const double w[3] = { c->o.w_title, c->o.w_body, c->o.w_ent };
+	double total = 0;
+	int k;
+
+	for (k = 0; k < 3; k++) {
+		double dot = 0;
+		size_t i;
+
+		if (!d->n[k] || s->norm2[k] <= 0 || w[k] == 0)
+			continue;
+		for (i = 0; i < d->n[k] && i < topk; i++)
+			dot += d->v[k][i].w * (double)vec_get(&s->v[k], d->v[k][i].key);
+		total += w[k] * dot / sqrt(s->norm2[k]);
+	}
+	return total * time_factor(c, s, t) * (1 + sizea * log(s->size));
+}
+
+/* The terms under which an article's story is indexed and looked up. */
+static size_t index_terms(const struct chorus_cluster *c, const struct docvec *d, uint32_t *out)
+{
+	size_t n = 0, i, nb = c->o.index_terms, ne = (c->o.index_terms + 1) / 2;
+	static double it = -1;
+	if (it < 0) it = dbg("CL_IT", 12);
+	nb = (size_t)it; ne = (nb + 1) / 2; if (nb > 40) nb = 40; if (ne > 20) ne = 20;
+
+	for (i = 0; i < d->n[1] && i < nb; i++)
+		out[n++] = d->v[1][i].key;
+	for (i = 0; i < d->n[2] && i < ne; i++)
+		out[n++] = d->v[2][i].key;
+	return n;
+}
+
+static int cand_cmp_ctx(const struct chorus_cluster *c, uint32_t a, uint32_t b)
+{
+	const struct chorus__story *x = &c->stories[a], *y = &c->stories[b];
+
+	if (x->hits != y->hits)
+		return x->hits > y->hits ? -1 : 1;
+	return a > b ? -1 : a < b; /* newer stories first */
+}
+
+/* Insertion sort: candidate lists are short. */
+static void sort_candidates(struct chorus_cluster *c)
+{
+	size_t i, j;
+
+	for (i = 1; i < c->n_cand; i++) {
+		uint32_t x = c->cand[i];
+
+		for (j = i; j > 0 && cand_cmp_ctx(c, c->cand[j - 1], x) > 0; j--)
+			c->cand[j] = c->cand[j - 1];
+		c->cand[j] = x;
+	}
+}
+
+static void gather(struct chorus_cluster *c, const struct docvec *d)
+{
+	uint32_t terms[64];
+	size_t nt = index_terms(c, d, terms), i;
+
+	c->n_cand = 0;
+	if (++c->stamp == 0) {
+		for (i = 0; i < c->n_stories; i++)
+			c->stories[i].stamp = 0;
+		c->stamp = 1;
+	}
+	for (i = 0; i < nt; i++) {
+		const struct chorus__posting *p;
+		size_t j, from;
+
+		if (terms[i] >= c->term_cap)
+			continue;
+		p = &c->post[terms[i]];
+		from = p->n > POST_SCAN ? p->n - POST_SCAN : 0;
+		for (j = from; j < p->n; j++) {
+			uint32_t s = p->ids[j] - 1;
+			struct chorus__story *st = &c->stories[s];
+
+			if (st->stamp != c->stamp) {
+				st->stamp = c->stamp;
+				st->hits = 0;
+				CHORUS_GROW(c->cand, c->n_cand + 1, c->cand_cap);
+				c->cand[c->n_cand++] = s;
+			}
+			st->hits++;
+		}
+	}
+	sort_candidates(c);
+	if (c->n_cand > c->o.candidates)
+		c->n_cand = c->o.candidates;
+}
+
+static int64_t decide(struct chorus_cluster *c, const struct docvec *d, chorus_time t,
+		      double *best_score)
+{
+	int64_t best = 0;
+	double bs = -1;
+	size_t i;
+
+	gather(c, d);
+	for (i = 0; i < c->n_cand; i++) {
+		uint32_t s = c->cand[i];
+		double x = score(c, &c->stories[s], d, t);
+
+		if (x > bs || (x == bs && (int64_t)s + 1 < best)) {
+			bs = x;
+			best = (int64_t)s + 1;
+		}
+	}
+	if (best_score)
+		*best_score = bs < 0 ? 0 : bs;
+	return bs >= c->o.threshold ? best : 0;
+}
+
+int64_t chorus_cluster_decide(struct chorus_cluster *c, const struct chorus_features *f,
+			      chorus_time t, double *score_out)
+{
+	struct docvec d;
+	int64_t id;
+
+	docvec_make(c, f, &d);
+	id = decide(c, &d, t, score_out);
+	docvec_release(&d);
+	return id;
+}
+
+static void post(struct chorus_cluster *c, uint32_t term, uint32_t story)
+{
+	struct chorus__posting *p;
+
+	chorus__cluster_reserve(c, term);
+	p = &c->post[term];
+	if (p->n && p->ids[p->n - 1] == story + 1)
+		return;
+	if (p->n == 2 * POST_SCAN) { /* only the newest POST_SCAN are ever read */
+		memmove(p->ids, p->ids + POST_SCAN, POST_SCAN * sizeof(*p->ids));
+		p->n = POST_SCAN;
+	}
+	CHORUS_GROW(p->ids, p->n + 1, p->cap);
+	p->ids[p->n++] = story + 1;
+}
+
+int64_t chorus_cluster_add(struct chorus_cluster *c, int64_t id, const struct chorus_features *f,
+			   chorus_time t)
+{
+	struct docvec d;
+	struct chorus__story *s;
+	uint32_t terms[64];
+	size_t i, nt;
+	int k;
+
+	docvec_make(c, f, &d);
+	if (id <= 0 || (size_t)id > c->n_stories) {
+		/* A new story, or a stored one being reloaded past the end: fill up to id. */
+		size_t want = id > 0 ? (size_t)id : c->n_stories + 1;
+
+		CHORUS_GROW(c->stories, want, c->stories_cap);
+		for (i = c->n_stories; i < want; i++) {
+			memset(&c->stories[i], 0, sizeof(c->stories[i]));
+			c->stories[i].first = c->stories[i].last = CHORUS_TIME_UNKNOWN;
+		}
+		c->n_stories = want;
+		id = (int64_t)want;
+	}
+	s = &c->stories[id - 1];
+	for (k = 0; k < 3; k++) {
+		double dot = 0, self = 0;
+
+		for (i = 0; i < d.n[k]; i++) {
+			float *slot = vec_slot(&s->v[k], d.v[k][i].key, 1);
+
+			dot += (double)*slot * d.v[k][i].w;
+			self += (double)d.v[k][i].w * d.v[k][i].w;
+			*slot += d.v[k][i].w;
+		}
+		s->norm2[k] += 2 * dot + self;
+		if (s->v[k].n > 2 * STORY_TERMS)
+			s->norm2[k] = vec_prune(&s->v[k], STORY_TERMS);
+	}
+	if (t != CHORUS_TIME_UNKNOWN) {
+		if (s->first == CHORUS_TIME_UNKNOWN || t < s->first)
+			s->first = t;
+		if (s->last == CHORUS_TIME_UNKNOWN || t > s->last)
+			s->last = t;
+	}
+	s->size++;
+	nt = index_terms(c, &d, terms);
+	for (i = 0; i < nt; i++)
+		post(c, terms[i], (uint32_t)(id - 1));
+	/* document frequencies count body terms and entities */
+	for (i = 0; i < f->n_body; i++) {
+		chorus__cluster_reserve(c, f->body[i].term);
+		c->df[f->body[i].term]++;
+	}
+	for (i = 0; i < f->n_ent; i++) {
+		chorus__cluster_reserve(c, f->ent[i].term);
+		c->df[f->ent[i].term]++;
+	}
+	c->docs++;
+	docvec_release(&d);
+	return id;
+}
+
+char *chorus_cluster_terms(const struct chorus_cluster *c, int64_t id, unsigned n)
+{
+	struct chorus__buf b = { 0 };
+	const struct chorus__vec *v;
+	struct kw *all;
+	uint32_t i, m = 0;
+
+	if (id <= 0 || (size_t)id > c->n_stories)
+		return chorus_xstrdup("");
+	v = &c->stories[id - 1].v[1];
+	all = chorus_xmalloc(chorus_xmul(v->n ? v->n : 1, sizeof(*all)));
+	for (i = 0; i < v->cap; i++)
+		if (v->keys[i]) {
+			all[m].key = v->keys[i];
+			all[m++].w = v->vals[i] * (float)idf(c, v->keys[i]);
+		}
+	qsort(all, m, sizeof(*all), kw_cmp);
+	for (i = 0; i < m && i < n; i++) {
+		uint32_t surf = all[i].key < c->term_cap ? c->surface[all[i].key] : 0;
+		const char *s = chorus_lexicon_str(c->lex, surf ? surf : all[i].key, NULL);
+
+		if (!s)
+			continue;
+		if (b.len)
+			chorus__buf_addch(&b, ' ');
+		chorus__buf_adds(&b, s);
+	}
+	free(all);
+	return chorus__buf_detach(&b, NULL);
+}

@@ -1,0 +1,66 @@
+/*
+ * cluster/cluster_impl.h: the clustering state shared by features.c (turning articles
+ * into term counts) and cluster.c (the online assignment). Private to src/lib/cluster.
+ */
+#ifndef CHORUS_CLUSTER_IMPL_H
+#define CHORUS_CLUSTER_IMPL_H
+
+#include "chorus/cluster.h"
+#include "chorus/lexicon.h"
+
+/* A term and its count in one field of one article. */
+struct chorus__tc {
+	uint32_t term; /* id in the clustering's lexicon */
+	float n;
+};
+
+struct chorus_features {
+	struct chorus__tc *title, *body, *ent; /* distinct terms with counts */
+	size_t n_title, n_body, n_ent;
+};
+
+/* A sparse vector: open addressing from term id (never 0) to weight. */
+struct chorus__vec {
+	uint32_t *keys;
+	float *vals;
+	uint32_t n, cap; /* cap: 0 or a power of two */
+};
+
+struct chorus__story {
+	struct chorus__vec v[3];  /* title, body, entities: sums of unit article vectors */
+	double norm2[3];          /* squared norms of v */
+	chorus_time first, last;  /* known publication times, or CHORUS_TIME_UNKNOWN */
+	uint32_t size;            /* articles added */
+	uint32_t stamp, hits;     /* candidate counting in one decision */
+};
+
+/* Stories indexed under one term, newest last; only the newest entries are read. */
+struct chorus__posting {
+	uint32_t *ids; /* story index + 1 */
+	size_t n, cap;
+};
+
+struct chorus_cluster {
+	struct chorus_cluster_options o;
+	struct chorus_lexicon *lex;  /* terms: stems, lowercased words, "@entities" */
+	struct sb_stemmer *stemmer;
+	size_t term_cap;             /* length of the per-term arrays below */
+	uint32_t *scratch;           /* per term: a slot while counting one article */
+	uint32_t *surface;           /* per stem: the first lowercased word seen for it */
+	uint32_t *stem_of;           /* per word: its stem, UINT32_MAX for a stopword */
+	uint32_t *df;                /* per term: articles holding it */
+	struct chorus__posting *post;
+	struct chorus__story *stories;
+	size_t n_stories, stories_cap;
+	uint64_t docs;               /* articles added */
+	uint32_t stamp;
+	uint32_t *cand;              /* candidate story indexes of one decision */
+	size_t n_cand, cand_cap;
+};
+
+/* Grows the per-term arrays to hold term id. */
+void chorus__cluster_reserve(struct chorus_cluster *c, uint32_t id);
+/* Whether the lowercased word w (n bytes) is an English stopword. */
+int chorus__cluster_is_stop(const char *w, size_t n);
+
+#endif

@@ -1,0 +1,422 @@
+/*
+ * cluster/features.c: what clustering compares of an article: its title words, its body
+ * words (Snowball stems of lowercased words, stopwords dropped) and its entities.
+ *
+ * Entities: until canonical entity ids are available, an entity is a run of
+ * capitalized words ("Tara Reid", "Promises Treatment Center"), lowercased and joined
+ * by '_', whose leading sentence-initial stopword ("The", "But") is dropped. Headlines
+ * are not searched for entities (they capitalize every word).
+ *
+ * Stored form (one line per field, words are lowercased surface forms so that the
+ * stemmer can change without a migration):
+ *   "T w w w\nB w:count w:count\nE e:count e:count"
+ */
+#include <libstemmer.h>
+#include <stdio.h>
+
+#include "cluster/cluster_impl.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+
+static const char *const stopwords[] = { /* sorted (strcmp order) */
+	"a", "about", "above", "according", "after", "again", "against", "all", "also", "am",
+	"an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being",
+	"below", "between", "both", "but", "by", "can", "com", "could", "did", "do", "does",
+	"doing", "down", "during", "each", "few", "for", "from", "further", "get", "had", "has",
+	"have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how",
+	"html", "http", "https", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
+	"like", "may", "me", "more", "most", "mr", "mrs", "ms", "my", "myself", "new", "no",
+	"nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our",
+	"ours", "ourselves", "out", "over", "own", "s", "said", "same", "says", "she", "should",
+	"so", "some", "such", "t", "than", "that", "the", "their", "theirs", "them", "themselves",
+	"then", "there", "these", "they", "this", "those", "through", "to", "too", "under",
+	"until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while",
+	"who", "whom", "why", "will", "with", "would", "www", "you", "your", "yours", "yourself",
+	"yourselves"
+};
+
+int chorus__cluster_is_stop(const char *w, size_t n)
+{
+	size_t lo = 0, hi = sizeof(stopwords) / sizeof(stopwords[0]);
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(stopwords[mid], w, n);
+
+		if (c == 0 && stopwords[mid][n] != 0)
+			c = 1;
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* A byte that belongs to a word: ASCII letters and digits, and the bytes of non-ASCII
+ * letters. U+0080..U+00BF (C2 xx) and U+2000..U+206F (E2 80/81 xx: dashes, quotes,
+ * spaces) separate words. */
+static size_t word_len_at(const unsigned char *s, size_t n, size_t i)
+{
+	unsigned char c = s[i];
+
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+		return 1;
+	if (c < 0x80)
+		return 0;
+	if (c == 0xC2)
+		return 0;
+	if (c == 0xE2 && i + 1 < n && (s[i + 1] == 0x80 || s[i + 1] == 0x81))
+		return 0;
+	if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBF && s[i + 2] == 0xBD)
+		return 0; /* U+FFFD */
+	return 1;
+}
+
+struct word {
+	size_t start, end;
+	int cap;       /* first byte is an ASCII capital */
+	int initial;   /* first word of a sentence */
+	int follows;   /* only spaces (or a hyphen) separate it from the previous word */
+};
+
+/* Splits s into words; the caller frees *out. */
+static size_t split(const char *str, size_t n, struct word **out)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	struct word *w = NULL;
+	size_t nw = 0, cap = 0, i = 0;
+	int initial = 1, follows = 0;
+
+	while (i < n) {
+		size_t l = word_len_at(s, n, i);
+
+		if (!l) {
+			unsigned char c = s[i];
+
+			if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';')
+				initial = 1;
+			if (c != ' ' && c != '-')
+				follows = 0;
+			i++;
+			continue;
+		}
+		CHORUS_GROW(w, nw + 1, cap);
+		w[nw].start = i;
+		w[nw].cap = s[i] >= 'A' && s[i] <= 'Z';
+		w[nw].initial = initial;
+		w[nw].follows = follows && nw > 0;
+		while (i < n) {
+			if (word_len_at(s, n, i)) {
+				i++;
+				continue;
+			}
+			/* an apostrophe inside a word ("don't"); "'s" is dropped */
+			if (s[i] == '\'' && i + 1 < n && word_len_at(s, n, i + 1)) {
+				if ((s[i + 1] == 's' || s[i + 1] == 'S') &&
+				    (i + 2 >= n || !word_len_at(s, n, i + 2)))
+					break;
+				i++;
+				continue;
+			}
+			break;
+		}
+		w[nw].end = i;
+		if (i < n && s[i] == '\'')
+			i += (i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'S')) ? 2 : 1;
+		nw++;
+		initial = 0;
+		follows = 1;
+	}
+	*out = w;
+	return nw;
+}
+
+static void lower(const char *s, size_t n, char *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	out[n] = 0;
+}
+
+/* Accumulates counts through a per-term slot so that long texts stay linear. */
+struct acc {
+	struct chorus__tc *v;
+	size_t n, cap;
+};
+
+static void acc_add(struct chorus_cluster *c, struct acc *a, uint32_t term, float by)
+{
+	uint32_t *slot;
+
+	chorus__cluster_reserve(c, term);
+	slot = &c->scratch[term];
+	if (*slot && *slot <= a->n && a->v[*slot - 1].term == term) {
+		a->v[*slot - 1].n += by;
+		return;
+	}
+	CHORUS_GROW(a->v, a->n + 1, a->cap);
+	a->v[a->n].term = term;
+	a->v[a->n].n = by;
+	a->n++;
+	*slot = (uint32_t)a->n;
+}
+
+static void acc_done(struct chorus_cluster *c, struct acc *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		c->scratch[a->v[i].term] = 0;
+}
+
+/* The term id of a lowercased word's stem; 0 for a stopword. */
+static uint32_t stem_term(struct chorus_cluster *c, const char *w, size_t n)
+{
+	const sb_symbol *st;
+	uint32_t id, word;
+	char buf[80];
+	size_t sl;
+
+	if (n > 64 || (n == 1 && !(w[0] >= '0' && w[0] <= '9')))
+		return 0;
+	word = chorus_lexicon_intern(c->lex, w, n);
+	chorus__cluster_reserve(c, word);
+	if (c->stem_of[word])
+		return c->stem_of[word] == UINT32_MAX ? 0 : c->stem_of[word];
+	if (chorus__cluster_is_stop(w, n) ||
+	    !(st = sb_stemmer_stem(c->stemmer, (const sb_symbol *)w, (int)n))) {
+		c->stem_of[word] = UINT32_MAX;
+		return 0;
+	}
+	/* stems have their own name space ("#stem"): a stem never equals a word */
+	sl = (size_t)sb_stemmer_length(c->stemmer);
+	if (sl + 1 > sizeof(buf))
+		sl = sizeof(buf) - 1;
+	buf[0] = '#';
+	memcpy(buf + 1, st, sl);
+	id = chorus_lexicon_intern(c->lex, buf, sl + 1);
+	chorus__cluster_reserve(c, id);
+	c->stem_of[word] = id;
+	if (!c->surface[id])
+		c->surface[id] = word;
+	return id;
+}
+
+static uint32_t entity_term(struct chorus_cluster *c, const char *e, size_t n)
+{
+	char buf[200];
+
+	if (n + 2 > sizeof(buf))
+		n = sizeof(buf) - 2;
+	buf[0] = '@';
+	memcpy(buf + 1, e, n);
+	return chorus_lexicon_intern(c->lex, buf, n + 1);
+}
+
+static void finish(struct chorus_cluster *c, struct chorus_features *f, struct acc *t,
+		   struct acc *b, struct acc *e)
+{
+	acc_done(c, t);
+	acc_done(c, b);
+	acc_done(c, e);
+	f->title = t->v;
+	f->n_title = t->n;
+	f->body = b->v;
+	f->n_body = b->n;
+	f->ent = e->v;
+	f->n_ent = e->n;
+}
+
+static void add_entities(struct chorus_cluster *c, struct acc *e, const char *text,
+			 const struct word *w, size_t nw)
+{
+	struct chorus__buf key = { 0 };
+	size_t i = 0, j;
+	char low[72];
+
+	while (i < nw) {
+		size_t len;
+
+		if (!w[i].cap) {
+			i++;
+			continue;
+		}
+		j = i + 1;
+		while (j < nw && w[j].cap && w[j].follows && j - i < 6)
+			j++;
+		/* drop a leading sentence-initial stopword: "The Red Cross" -> "red_cross" */
+		len = w[i].end - w[i].start;
+		if (w[i].initial && len < sizeof(low)) {
+			lower(text + w[i].start, len, low);
+			if (chorus__cluster_is_stop(low, len)) {
+				i++;
+				if (i == j)
+					continue;
+			}
+		}
+		chorus__buf_reset(&key);
+		for (; i < j; i++) {
+			len = w[i].end - w[i].start;
+			if (len >= sizeof(low))
+				len = sizeof(low) - 1;
+			lower(text + w[i].start, len, low);
+			if (key.len)
+				chorus__buf_addch(&key, '_');
+			chorus__buf_add(&key, low, len);
+		}
+		if (key.len > 1 && !(key.len <= 3 && chorus__cluster_is_stop(key.ptr, key.len)))
+			acc_add(c, e, entity_term(c, key.ptr, key.len), 1);
+		i = j;
+	}
+	chorus__buf_release(&key);
+}
+
+static void add_words(struct chorus_cluster *c, struct acc *a, const char *text,
+		      const struct word *w, size_t nw, size_t limit)
+{
+	char low[72];
+	size_t i;
+
+	for (i = 0; i < nw && i < limit; i++) {
+		size_t len = w[i].end - w[i].start;
+		uint32_t id;
+
+		if (len >= sizeof(low))
+			continue;
+		lower(text + w[i].start, len, low);
+		if ((id = stem_term(c, low, len)))
+			acc_add(c, a, id, 1);
+	}
+}
+
+struct chorus_features *chorus_cluster_features(struct chorus_cluster *c,
+						const struct chorus_article *a)
+{
+	struct chorus_features *f = chorus_xcalloc(1, sizeof(*f));
+	struct acc t = { 0 }, b = { 0 }, e = { 0 };
+	struct word *w = NULL;
+	const char *text = a->text ? a->text : "";
+	size_t nw, len = a->text ? a->text_len : 0;
+
+	if (a->title) {
+		nw = split(a->title, strlen(a->title), &w);
+		add_words(c, &t, a->title, w, nw, 40);
+		free(w);
+	} else {
+		const char *nl = memchr(text, '\n', len);
+		size_t first = nl ? (size_t)(nl - text) : len;
+
+		nw = split(text, first, &w);
+		add_words(c, &t, text, w, nw, 40);
+		free(w);
+	}
+	nw = split(text, len, &w);
+	add_words(c, &b, text, w, nw, SIZE_MAX);
+	add_entities(c, &e, text, w, nw);
+	free(w);
+	finish(c, f, &t, &b, &e);
+	return f;
+}
+
+void chorus_features_free(struct chorus_features *f)
+{
+	if (!f)
+		return;
+	free(f->title);
+	free(f->body);
+	free(f->ent);
+	free(f);
+}
+
+static void format_field(const struct chorus_cluster *c, struct chorus__buf *b, char tag,
+			 const struct chorus__tc *v, size_t n, int counts, int surface)
+{
+	size_t i;
+
+	chorus__buf_addch(b, tag);
+	for (i = 0; i < n; i++) {
+		uint32_t id = surface ? c->surface[v[i].term] : v[i].term;
+		const char *s = chorus_lexicon_str(c->lex, id, NULL);
+
+		if (!s)
+			continue;
+		if (tag == 'E')
+			s++; /* the '@' */
+		chorus__buf_addch(b, ' ');
+		chorus__buf_adds(b, s);
+		if (counts)
+			chorus__buf_addf(b, ":%u", (unsigned)v[i].n);
+	}
+}
+
+char *chorus_features_format(const struct chorus_cluster *c, const struct chorus_features *f)
+{
+	struct chorus__buf b = { 0 };
+
+	format_field(c, &b, 'T', f->title, f->n_title, 1, 1);
+	chorus__buf_addch(&b, '\n');
+	format_field(c, &b, 'B', f->body, f->n_body, 1, 1);
+	chorus__buf_addch(&b, '\n');
+	format_field(c, &b, 'E', f->ent, f->n_ent, 1, 0);
+	return chorus__buf_detach(&b, NULL);
+}
+
+struct chorus_features *chorus_features_parse(struct chorus_cluster *c, const char *s)
+{
+	struct chorus_features *f = chorus_xcalloc(1, sizeof(*f));
+	struct acc acc[3] = { { 0 }, { 0 }, { 0 } };
+
+	while (s && *s) {
+		const char *eol = strchr(s, '\n');
+		const char *end = eol ? eol : s + strlen(s);
+		int field = *s == 'T' ? 0 : *s == 'B' ? 1 : *s == 'E' ? 2 : -1;
+
+		s++;
+		while (field >= 0 && s < end) {
+			const char *tok, *colon;
+			unsigned long cnt = 1;
+			size_t n;
+			uint32_t id;
+
+			while (s < end && *s == ' ')
+				s++;
+			tok = s;
+			while (s < end && *s != ' ')
+				s++;
+			n = (size_t)(s - tok);
+			if (!n || n >= 200)
+				continue;
+			colon = memchr(tok, ':', n);
+			if (colon) {
+				char num[16];
+				size_t k = (size_t)(tok + n - colon - 1);
+
+				cnt = 0;
+				if (k && k < sizeof(num)) {
+					memcpy(num, colon + 1, k);
+					num[k] = 0;
+					cnt = strtoul(num, NULL, 10);
+				}
+				n = (size_t)(colon - tok);
+			}
+			if (cnt > 100000)
+				cnt = 100000;
+			if (!n || !cnt)
+				continue;
+			id = field == 2 ? entity_term(c, tok, n) : stem_term(c, tok, n);
+			if (id)
+				acc_add(c, &acc[field], id, (float)cnt);
+		}
+		s = eol ? eol + 1 : end;
+	}
+	finish(c, f, &acc[0], &acc[1], &acc[2]);
+	return f;
+}

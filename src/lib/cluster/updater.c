@@ -1,0 +1,356 @@
+/*
+ * cluster/updater.c: the updater (chorus/cluster.h), which takes articles as the
+ * readers produce them and runs the last stages on them in batches: syndicated-copy
+ * detection (dedup), story assignment (cluster) and the store, one transaction per
+ * batch. A copy joins the story of its original and is not added to the story's
+ * vectors: it is the same text, one more outlet.
+ *
+ * On start the dedup index and the clustering state are rebuilt from the store, so a
+ * later ingest continues where the last one stopped. When a batch fails the in-memory
+ * state no longer matches the store, so the updater refuses further work; the next
+ * run rebuilds it from what was committed.
+ */
+#include "chorus/cluster.h"
+#include "chorus/dedup.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+
+#define SIG_BYTES (8 + 4 + 4 * CHORUS_MINHASH_SIZE)
+#define HEADLINE_WORDS 14
+
+struct pending {
+	struct chorus_article a;
+	chorus_time key;  /* publication time, or that of the previous dated article */
+	size_t order;     /* input order */
+};
+
+struct chorus_updater {
+	struct chorus_store *st;       /* NULL: in memory */
+	struct chorus_cluster *c;
+	struct chorus_dedup *d;
+	struct chorus_updater_options o;
+	struct chorus_update_stats stats;
+	struct pending *pend;
+	size_t n_pend, pend_cap, order;
+	chorus_time last_key;
+	int64_t *story_of;             /* by seq */
+	size_t seq_cap;
+	int64_t next_seq;              /* in memory: the next seq */
+	int broken;
+	chorus_assign_fn on_assign;
+	void *assign_arg;
+	int64_t *touched;              /* stories touched by the batch */
+	size_t n_touched, touched_cap;
+};
+
+void chorus_updater_options_init(struct chorus_updater_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	chorus_cluster_options_init(&o->cluster);
+	o->dup_threshold = CHORUS_DEDUP_THRESHOLD;
+	o->batch = 500;
+}
+
+static void sig_encode(const struct chorus_dedup_sig *s, unsigned char *b)
+{
+	size_t i;
+	int k;
+
+	for (k = 0; k < 8; k++)
+		b[k] = (unsigned char)(s->hash >> (8 * k));
+	for (k = 0; k < 4; k++)
+		b[8 + k] = (unsigned char)(s->words >> (8 * k));
+	for (i = 0; i < CHORUS_MINHASH_SIZE; i++)
+		for (k = 0; k < 4; k++)
+			b[12 + 4 * i + (size_t)k] = (unsigned char)(s->minhash[i] >> (8 * k));
+}
+
+static int sig_decode(const unsigned char *b, size_t n, struct chorus_dedup_sig *s)
+{
+	size_t i;
+	int k;
+
+	if (n != SIG_BYTES)
+		return -1;
+	s->hash = 0;
+	s->words = 0;
+	for (k = 0; k < 8; k++)
+		s->hash |= (uint64_t)b[k] << (8 * k);
+	for (k = 0; k < 4; k++)
+		s->words |= (uint32_t)b[8 + k] << (8 * k);
+	for (i = 0; i < CHORUS_MINHASH_SIZE; i++) {
+		s->minhash[i] = 0;
+		for (k = 0; k < 4; k++)
+			s->minhash[i] |= (uint32_t)b[12 + 4 * i + (size_t)k] << (8 * k);
+	}
+	return 0;
+}
+
+static void set_story(struct chorus_updater *u, int64_t seq, int64_t story)
+{
+	if ((size_t)seq >= u->seq_cap) {
+		size_t old = u->seq_cap;
+
+		CHORUS_GROW(u->story_of, (size_t)seq + 1, u->seq_cap);
+		memset(u->story_of + old, 0, (u->seq_cap - old) * sizeof(*u->story_of));
+	}
+	u->story_of[seq] = story;
+}
+
+static int64_t story_of(const struct chorus_updater *u, int64_t seq)
+{
+	return seq > 0 && (size_t)seq < u->seq_cap ? u->story_of[seq] : 0;
+}
+
+static int reload_one(void *arg, const struct chorus_stored *s)
+{
+	struct chorus_updater *u = arg;
+	struct chorus_dedup_sig sig;
+
+	set_story(u, s->seq, s->story);
+	if (s->dup_of)
+		return 0;
+	if (s->features) {
+		struct chorus_features *f = chorus_features_parse(u->c, s->features);
+
+		chorus_cluster_add(u->c, s->story, f, s->a.published);
+		chorus_features_free(f);
+	}
+	if (s->minhash && !sig_decode(s->minhash, s->minhash_len, &sig))
+		chorus_dedup_add(u->d, (uint64_t)s->seq, &sig);
+	return 0;
+}
+
+int chorus_updater_new(struct chorus_ctx *ctx, struct chorus_store *st,
+		       const struct chorus_updater_options *opt, struct chorus_updater **out)
+{
+	struct chorus_updater *u = chorus_xcalloc(1, sizeof(*u));
+	int ret;
+
+	if (opt)
+		u->o = *opt;
+	else
+		chorus_updater_options_init(&u->o);
+	if (!u->o.batch)
+		u->o.batch = 500;
+	u->st = st;
+	u->c = chorus_cluster_new(&u->o.cluster);
+	u->d = chorus_dedup_new(u->o.dup_threshold);
+	u->next_seq = 1;
+	u->last_key = CHORUS_TIME_UNKNOWN;
+	*out = NULL;
+	if (st && (ret = chorus_store_each_article(ctx, st, 0, 0, reload_one, u)) < 0) {
+		chorus_updater_free(u);
+		return ret;
+	}
+	*out = u;
+	return 0;
+}
+
+void chorus_updater_free(struct chorus_updater *u)
+{
+	size_t i;
+
+	if (!u)
+		return;
+	for (i = 0; i < u->n_pend; i++)
+		chorus_article_release(&u->pend[i].a);
+	free(u->pend);
+	free(u->story_of);
+	free(u->touched);
+	chorus_cluster_free(u->c);
+	chorus_dedup_free(u->d);
+	free(u);
+}
+
+const struct chorus_update_stats *chorus_updater_stats(const struct chorus_updater *u)
+{
+	return &u->stats;
+}
+
+void chorus_updater_on_assign(struct chorus_updater *u, chorus_assign_fn fn, void *arg)
+{
+	u->on_assign = fn;
+	u->assign_arg = arg;
+}
+
+int chorus_updater_add(struct chorus_ctx *ctx, struct chorus_updater *u, struct chorus_article *a)
+{
+	struct pending *p;
+
+	if (u->broken)
+		return chorus_error(ctx, CHORUS_EDB, "an earlier batch failed; nothing more is "
+				    "stored in this run");
+	CHORUS_GROW(u->pend, u->n_pend + 1, u->pend_cap);
+	p = &u->pend[u->n_pend++];
+	p->a = *a;
+	chorus_article_init(a);
+	if (p->a.published != CHORUS_TIME_UNKNOWN)
+		u->last_key = p->a.published;
+	p->key = u->last_key;
+	p->order = u->order++;
+	u->stats.read++;
+	return u->n_pend >= u->o.batch ? chorus_updater_flush(ctx, u) : 0;
+}
+
+static int pend_cmp(const void *x, const void *y)
+{
+	const struct pending *a = x, *b = y;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static void touch(struct chorus_updater *u, int64_t story)
+{
+	size_t i;
+
+	for (i = 0; i < u->n_touched; i++)
+		if (u->touched[i] == story)
+			return;
+	CHORUS_GROW(u->touched, u->n_touched + 1, u->touched_cap);
+	u->touched[u->n_touched++] = story;
+}
+
+static char *headline(const struct chorus_article *a)
+{
+	struct chorus__buf b = { 0 };
+	const char *s = a->title ? a->title : a->text ? a->text : "";
+	size_t words = 0;
+
+	while (*s && *s != '\n' && words < HEADLINE_WORDS) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s || *s == '\n')
+			break;
+		if (b.len)
+			chorus__buf_addch(&b, ' ');
+		while (*s && *s != ' ' && *s != '\t' && *s != '\n')
+			chorus__buf_addch(&b, *s++);
+		words++;
+	}
+	if (!a->title && *s && *s != '\n')
+		chorus__buf_adds(&b, " ...");
+	return chorus__buf_detach(&b, NULL);
+}
+
+/* Dedup, cluster and store one article; 0, 1 when its id was stored already, or an error. */
+static int process(struct chorus_ctx *ctx, struct chorus_updater *u, struct chorus_article *a)
+{
+	struct chorus_stored s;
+	struct chorus_dedup_sig sig;
+	struct chorus_features *f = NULL;
+	unsigned char blob[SIG_BYTES];
+	char *feat = NULL, *head = NULL;
+	uint64_t orig = 0;
+	double sim = 0;
+	int64_t seq, story, created = 0;
+	int ret;
+
+	if (u->st && (ret = chorus_store_has_article(ctx, u->st, a->id, NULL)) != 0)
+		return ret;
+	memset(&s, 0, sizeof(s));
+	chorus_dedup_sign(a->text ? a->text : "", a->text ? a->text_len : 0, 0, &sig);
+	if (chorus_dedup_find(u->d, &sig, &orig, &sim) && story_of(u, (int64_t)orig) > 0) {
+		story = story_of(u, (int64_t)orig);
+		s.dup_of = (int64_t)orig;
+		s.dup_sim = sim;
+		u->stats.copies++;
+	} else {
+		f = chorus_cluster_features(u->c, a);
+		story = chorus_cluster_decide(u->c, f, a->published, NULL);
+		if (!story)
+			created = 1;
+		story = chorus_cluster_add(u->c, story, f, a->published);
+		if (u->st)
+			feat = chorus_features_format(u->c, f);
+		chorus_features_free(f);
+	}
+	s.a = *a;
+	s.hash = sig.hash;
+	if (!s.dup_of) {
+		sig_encode(&sig, blob);
+		s.minhash = blob;
+		s.minhash_len = sizeof(blob);
+	}
+	s.features = feat;
+	s.story = story;
+	if (u->st) {
+		ret = chorus_store_add_article(ctx, u->st, &s, &seq);
+		if (!ret && created) {
+			struct chorus_story_info si;
+
+			memset(&si, 0, sizeof(si));
+			si.id = story;
+			si.first = si.last = CHORUS_TIME_UNKNOWN;
+			si.headline = head = headline(a);
+			ret = chorus_store_put_story(ctx, u->st, &si);
+		}
+		free(feat);
+		free(head);
+		if (ret < 0)
+			return ret;
+	} else {
+		seq = u->next_seq++;
+	}
+	if (!s.dup_of)
+		chorus_dedup_add(u->d, (uint64_t)seq, &sig);
+	set_story(u, seq, story);
+	touch(u, story);
+	u->stats.added++;
+	u->stats.new_stories += (size_t)created;
+	if (u->on_assign)
+		u->on_assign(u->assign_arg, a->id, seq, story, s.dup_of);
+	return 0;
+}
+
+int chorus_updater_flush(struct chorus_ctx *ctx, struct chorus_updater *u)
+{
+	struct chorus_update_stats saved = u->stats;
+	size_t i;
+	int ret = 0;
+
+	if (u->broken)
+		return chorus_error(ctx, CHORUS_EDB, "an earlier batch failed; nothing more is "
+				    "stored in this run");
+	if (!u->n_pend)
+		return 0;
+	qsort(u->pend, u->n_pend, sizeof(*u->pend), pend_cmp);
+	u->n_touched = 0;
+	if (u->st && (ret = chorus_store_begin(ctx, u->st)) < 0)
+		goto out;
+	for (i = 0; i < u->n_pend; i++) {
+		ret = process(ctx, u, &u->pend[i].a);
+		if (ret == 1)
+			u->stats.known++;
+		else if (ret < 0)
+			goto out;
+	}
+	ret = 0;
+	if (u->st) {
+		for (i = 0; i < u->n_touched; i++) {
+			char *terms = chorus_cluster_terms(u->c, u->touched[i], 8);
+
+			ret = chorus_store_refresh_story(ctx, u->st, u->touched[i], terms);
+			free(terms);
+			if (ret < 0)
+				goto out;
+		}
+		if ((ret = chorus_store_commit(ctx, u->st)) < 0)
+			goto out;
+	}
+	u->stats.batches++;
+out:
+	for (i = 0; i < u->n_pend; i++)
+		chorus_article_release(&u->pend[i].a);
+	u->n_pend = 0;
+	if (ret < 0) {
+		if (u->st)
+			chorus_store_rollback(u->st);
+		saved.read = u->stats.read;
+		u->stats = saved;
+		u->broken = 1;
+	}
+	return ret;
+}

@@ -1,0 +1,806 @@
+/*
+ * extract/quotes.c: direct quotes, reported speech and their speakers; outlets cited.
+ *
+ * Quotation marks (the text stage makes them ASCII '"' and '\''; TeX `` '' are read
+ * too) are classed as opening or closing by the characters around them and paired
+ * with a stack, so that a quote inside a quote ("... the "independence" of ...") does
+ * not end the outer one. A quote left open at the end of a paragraph continues when
+ * the next paragraph opens with a quotation mark (the news convention for quotes over
+ * several paragraphs).
+ *
+ * The speaker is found around a cue: first a cue after the quote in its sentence
+ * ("...," Putin said / said Putin / he added / the official said), then a cue before
+ * it ("Guterres said, "..."", "according to X"), then ": UN chief" after a headline
+ * quote. The subject of a cue is the name, title, pronoun or unnamed source right
+ * before it (skipping adverbs and auxiliaries), else the name right after it, else the
+ * nearest person before it in the sentence (participles: "..., saying "..."").
+ * Pronouns point back to the last person mentioned. A quote with no cue of its own
+ * inherits the speaker of the quote just before it in the same or previous paragraph;
+ * a short quote with neither (a scare quote: "puppet") is not reported.
+ */
+#include <ctype.h>
+
+#include "chorus/extract.h"
+#include "extract/extract_int.h"
+
+static const char *const nounish[] = { "the", "a", "an", "including", "of", "his", "her",
+				       "their", "its", "media", "news", "these", "those",
+				       "such", "recent", "new", "many", NULL };
+
+static const char *const adverbs[] = {
+	"also", "later", "then", "further", "previously", "repeatedly", "strongly", "reportedly",
+	"has", "had", "have", "was", "is", "once", "again", "publicly", "recently", "earlier",
+	"separately", "simply", "just", "finally", "already", "flatly", "bluntly", "quickly",
+	"would", "will", "has", "had", "did", "does", "told", "not", NULL
+};
+
+static const char *const pronouns[] = { "he", "she", NULL };
+
+static const char *const participles[] = { "saying", "adding", "stating", "noting", "warning",
+					   "telling", "insisting", "declaring", "explaining",
+					   "asking", "urging", "arguing", "claiming", "announcing",
+					   NULL };
+
+static const char *const extra_cues[] = { "termed", "described", "dubbed", "branded", "called",
+					  "calling", "labelled", "labeled", NULL };
+
+struct qmark {
+	uint32_t tok;  /* the mark's token */
+	int single;    /* '\'' rather than '"' */
+	int open, close; /* by its neighbours: could open, could close */
+};
+
+struct speaker {
+	int found;
+	int32_t entity;
+	const char *name;
+	uint32_t src_start, src_end;
+	uint32_t cue_start, cue_end;
+	uint32_t flags;
+};
+
+static int is_cue(const struct xwork *w, size_t i)
+{
+
+	if (!chorus__tok_in(w, i, chorus__cue_verbs) && !chorus__tok_in(w, i, extra_cues))
+		return 0;
+	/* "including reports of ...", "the claims": a noun, not a verb */
+	return !(i > 0 && chorus__tok_in(w, i - 1, nounish));
+}
+
+/* The mention (index) whose tokens end at token i, or -1. */
+static int mention_ending(const struct xwork *w, size_t i)
+{
+	size_t k;
+	uint32_t end = w->doc->tokens[i].end;
+
+	for (k = 0; k < w->x->n_mentions; k++)
+		if (w->x->mentions[k].end == end ||
+		    (w->x->mentions[k].end + 2 == end && w->x->mentions[k].end >= w->doc->tokens[i].start))
+			return (int)k;
+	return -1;
+}
+
+static int mention_starting(const struct xwork *w, size_t i)
+{
+	size_t k;
+	uint32_t start = w->doc->tokens[i].start;
+
+	for (k = 0; k < w->x->n_mentions; k++)
+		if (w->x->mentions[k].start == start)
+			return (int)k;
+	return -1;
+}
+
+static int speaker_kind_ok(const struct xwork *w, const struct chorus_mention *m)
+{
+	uint32_t kind = w->x->entities[m->entity].kind;
+
+	if (m->flags & CHORUS_MENTION_DEMONYM)
+		return 0;
+	return kind == CHORUS_ENT_PERSON || kind == CHORUS_ENT_ORG || kind == CHORUS_ENT_OUTLET ||
+	       kind == CHORUS_ENT_PLACE || kind == CHORUS_ENT_OTHER;
+}
+
+static void set_from_mention(const struct xwork *w, struct speaker *sp, int k)
+{
+	const struct chorus_mention *m = &w->x->mentions[k];
+
+	sp->found = 1;
+	sp->entity = (int32_t)m->entity;
+	sp->name = w->x->entities[m->entity].name;
+	sp->src_start = m->start;
+	sp->src_end = m->end;
+}
+
+/* Byte offset pos is inside quotation marks (names there are not antecedents). */
+static int in_quote(const struct xwork *w, uint32_t pos)
+{
+	size_t lo = 0, hi = w->doc->n_tokens;
+
+	if (!w->inq)
+		return 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (w->doc->tokens[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < w->doc->n_tokens && w->inq[lo];
+}
+
+/* The last person mentioned outside quotations before byte offset pos. */
+static int last_person_before(const struct xwork *w, uint32_t pos)
+{
+	size_t k;
+	int best = -1;
+
+	for (k = 0; k < w->x->n_mentions && w->x->mentions[k].start < pos; k++)
+		if (w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON &&
+		    !in_quote(w, w->x->mentions[k].start))
+			best = (int)k;
+	return best;
+}
+
+static const char *const np_words[] = { "a", "an", "the", "another", "some", "several", "many",
+					"two", "three", "other", "one", "few", "most", "more", NULL };
+
+static int verbish(const struct xwork *w, size_t i)
+{
+	const char *s = tok_s(w, i);
+	size_t n = tok_n(w, i);
+
+	if (tok_f(w, i) & CHORUS_TOK_CAP)
+		return 0;
+	return (n > 4 && !memcmp(s + n - 3, "ing", 3)) || (n > 3 && !memcmp(s + n - 2, "ed", 2)) ||
+	       chorus__tok_is(w, i, "with") || chorus__tok_is(w, i, "what") || chorus__tok_is(w, i, "that");
+}
+
+/* "a senior official", "the source", "Al-Jazeera correspondent": an unnamed source whose
+ * head noun is token i; fills sp with its words. */
+static int unnamed_np(struct xwork *w, size_t i, size_t lo, struct speaker *sp)
+{
+	size_t b = i;
+	size_t k;
+
+	if (!chorus__tok_in(w, i, chorus__source_nouns))
+		return 0;
+	/* back over determiners, numbers, adjectives and names; not over verbs or clauses */
+	while (b > lo && b + 5 > i && !(tok_f(w, b - 1) & CHORUS_TOK_PUNCT) && !is_cue(w, b - 1) &&
+	       !chorus__tok_in(w, b - 1, pronouns) &&
+	       (!(tok_f(w, b - 1) & CHORUS_TOK_STOP) || chorus__tok_in(w, b - 1, np_words)) &&
+	       !verbish(w, b - 1)) {
+		b--;
+		if (chorus__tok_is(w, b, "a") || chorus__tok_is(w, b, "an") || chorus__tok_is(w, b, "the") ||
+		    chorus__tok_is(w, b, "another"))
+			break;
+	}
+	sp->found = 1;
+	sp->entity = -1;
+	sp->src_start = w->doc->tokens[b].start;
+	sp->src_end = w->doc->tokens[i].end;
+	sp->flags |= CHORUS_QUOTE_UNNAMED;
+	/* "the official" refers back to "a senior official" written before */
+	if (chorus__tok_is(w, b, "the") && i == b + 1) {
+		for (k = b; k-- > 0;) {
+			size_t a;
+			if (!chorus__word_eq(tok_s(w, k), tok_n(w, k), "") &&
+			    tok_n(w, k) == tok_n(w, i) && !memcmp(tok_s(w, k), tok_s(w, i), tok_n(w, i))) {
+				for (a = k; a > 0 && a + 4 > k; a--)
+					if (chorus__tok_is(w, a - 1, "a") || chorus__tok_is(w, a - 1, "an")) {
+						sp->name = chorus__arena_strndup(
+							w->arena, tok_s(w, a - 1),
+							w->doc->tokens[k].end - w->doc->tokens[a - 1].start);
+						return 1;
+					}
+			}
+		}
+	}
+	sp->name = chorus__arena_strndup(w->arena, w->doc->text + sp->src_start,
+					 sp->src_end - sp->src_start);
+	return 1;
+}
+
+/* The subject of the cue at token c, looking left from it within [lo, c). */
+static int subject_left(struct xwork *w, size_t c, size_t lo, struct speaker *sp)
+{
+	size_t i = c;
+	int k;
+
+	while (i > lo && chorus__tok_in(w, i - 1, adverbs) && !is_cue(w, i - 1))
+		i--;
+	if (i <= lo)
+		return 0;
+	i--;
+	if (chorus__tok_in(w, i, pronouns)) {
+		k = last_person_before(w, w->doc->tokens[i].start);
+		if (k < 0)
+			return 0;
+		set_from_mention(w, sp, k);
+		sp->src_start = w->doc->tokens[i].start;
+		sp->src_end = w->doc->tokens[i].end;
+		sp->flags |= CHORUS_QUOTE_PRONOUN;
+		return 1;
+	}
+	k = mention_ending(w, i);
+	if (k >= 0 && speaker_kind_ok(w, &w->x->mentions[k])) {
+		set_from_mention(w, sp, k);
+		return 1;
+	}
+	return unnamed_np(w, i, lo, sp);
+}
+
+/* The subject written after the cue at c: "said Putin", "said the UN chief". */
+static int subject_right(struct xwork *w, size_t c, size_t hi, struct speaker *sp)
+{
+	size_t i = c + 1;
+	int k;
+
+	if (i < hi && chorus__tok_is(w, i, "the"))
+		i++;
+	if (i >= hi)
+		return 0;
+	k = mention_starting(w, i);
+	if (k < 0 && i > c + 1)
+		k = mention_starting(w, i - 1);
+	if (k >= 0 && speaker_kind_ok(w, &w->x->mentions[k]) &&
+	    w->x->entities[w->x->mentions[k].entity].kind != CHORUS_ENT_PLACE) {
+		set_from_mention(w, sp, k);
+		return 1;
+	}
+	if (chorus__tok_in(w, i, pronouns) && c + 1 == i) {
+		k = last_person_before(w, w->doc->tokens[i].start);
+		if (k < 0)
+			return 0;
+		set_from_mention(w, sp, k);
+		sp->src_start = w->doc->tokens[i].start;
+		sp->src_end = w->doc->tokens[i].end;
+		sp->flags |= CHORUS_QUOTE_PRONOUN;
+		return 1;
+	}
+	/* "said a senior official" */
+	{
+		size_t j;
+		for (j = i; j < hi && j < i + 4; j++)
+			if (chorus__tok_in(w, j, chorus__source_nouns))
+				return unnamed_np(w, j, c + 1, sp);
+	}
+	return 0;
+}
+
+static const char *const preps[] = { "with", "to", "of", "by", "after", "for", "from", "against",
+				     "at", "on", "in", "about", "than", "between", "over", "toward",
+				     "towards", "like", "into", NULL };
+
+/* The mention k is the object of a preposition ("with Russian Foreign Minister Sergei
+ * Lavrov"): walking left over its title and name words meets a preposition. */
+static int after_prep(const struct xwork *w, int k)
+{
+	size_t i;
+	uint32_t start = w->x->mentions[k].start;
+
+	for (i = 0; i < w->doc->n_tokens && w->doc->tokens[i].start < start; i++)
+		;
+	while (i > 0 && ((tok_f(w, i - 1) & CHORUS_TOK_CAP) || chorus__tok_in(w, i - 1, chorus__title_words)) &&
+	       !chorus__tok_in(w, i - 1, preps))
+		i--;
+	if (i > 0 && chorus__tok_is(w, i - 1, "the"))
+		i--;
+	return i > 0 && chorus__tok_in(w, i - 1, preps);
+}
+
+/* The nearest person (or pronoun) before token c in [lo, c) that is not the object of a
+ * preposition; else the first name in [lo, c) that can speak (an organisation, a
+ * government: "Moscow ... emphasised that ..."). */
+static int subject_near(struct xwork *w, size_t c, size_t lo, struct speaker *sp)
+{
+	size_t i;
+	int k, first = -1;
+
+	for (i = lo; i < c; i++) {
+		if (tok_f(w, i) & CHORUS_TOK_QUOTE)
+			break;
+		k = mention_starting(w, i);
+		if (k >= 0 && speaker_kind_ok(w, &w->x->mentions[k]) && !after_prep(w, k)) {
+			uint32_t kind = w->x->entities[w->x->mentions[k].entity].kind;
+			if (kind == CHORUS_ENT_PERSON || kind == CHORUS_ENT_ORG || kind == CHORUS_ENT_OUTLET)
+				first = k;
+			break;
+		}
+	}
+	for (i = c; i-- > lo;) {
+		if (tok_f(w, i) & CHORUS_TOK_QUOTE)
+			return 0;
+		if (chorus__tok_in(w, i, pronouns)) {
+			k = last_person_before(w, w->doc->tokens[i].start);
+			if (k < 0)
+				return 0;
+			set_from_mention(w, sp, k);
+			sp->src_start = w->doc->tokens[i].start;
+			sp->src_end = w->doc->tokens[i].end;
+			sp->flags |= CHORUS_QUOTE_PRONOUN;
+			return 1;
+		}
+		k = mention_ending(w, i);
+		if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON &&
+		    !after_prep(w, k)) {
+			set_from_mention(w, sp, k);
+			return 1;
+		}
+	}
+	if (first >= 0) {
+		set_from_mention(w, sp, first);
+		return 1;
+	}
+	return 0;
+}
+
+static void set_cue(const struct xwork *w, struct speaker *sp, size_t c)
+{
+	sp->cue_start = w->doc->tokens[c].start;
+	sp->cue_end = w->doc->tokens[c].end;
+}
+
+/* Tokens strictly inside quotation marks are skipped when looking for cues. */
+static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t mc, struct speaker *sp)
+{
+	const struct chorus_doc *d = w->doc;
+	uint32_t s_open = chorus__tok_sent(w, mo), s_close = chorus__tok_sent(w, mc);
+	size_t lo = d->sents[s_open].tok_begin, hi = d->sents[s_close].tok_end;
+	size_t i;
+
+	memset(sp, 0, sizeof(*sp));
+	sp->entity = -1;
+	/* the sentence of the closing mark may end at the mark: `."` then `Putin said.` */
+	if (mc + 1 >= hi && s_close + 1 < d->n_sents && d->sents[s_close + 1].para == d->sents[s_close].para) {
+		size_t nb = d->sents[s_close + 1].tok_begin, ne = d->sents[s_close + 1].tok_end;
+		if (ne > nb && ne - nb <= 5 && !(tok_f(w, nb) & CHORUS_TOK_QUOTE)) {
+			for (i = nb; i < ne; i++)
+				if (is_cue(w, i))
+					break;
+			if (i < ne && (subject_left(w, i, nb, sp) || subject_right(w, i, ne, sp))) {
+				set_cue(w, sp, i);
+				return 1;
+			}
+		}
+	}
+	/* ": UN chief" after a headline quote */
+	if (mc + 2 < hi && chorus__tok_punct(w, mc + 1, ":")) {
+		int k = mention_starting(w, mc + 2);
+		if (k >= 0 && speaker_kind_ok(w, &w->x->mentions[k])) {
+			set_from_mention(w, sp, k);
+			return 1;
+		}
+	}
+	/* a cue after the quote, in its sentence; a far one yields to a cue before it */
+	for (i = mc + 1; i < hi; i++) {
+		if (inq[i] || (tok_f(w, i) & CHORUS_TOK_QUOTE))
+			break;
+		if (is_cue(w, i)) {
+			size_t j;
+			int before = 0;
+			if (i > mc + 10)
+				for (j = lo; j < mo; j++)
+					if (!inq[j] && is_cue(w, j))
+						before = 1;
+			if (before)
+				break;
+			if (subject_left(w, i, mc + 1, sp) || subject_right(w, i, hi, sp) ||
+			    subject_near(w, i, mc + 1, sp)) {
+				set_cue(w, sp, i);
+				return 1;
+			}
+			break;
+		}
+	}
+	/* a cue before the quote, in its sentence (nearest first) */
+	for (i = mo; i-- > lo;) {
+		if (inq[i] || (tok_f(w, i) & CHORUS_TOK_QUOTE))
+			continue;
+		if (chorus__tok_is(w, i, "according") && chorus__tok_is(w, i + 1, "to")) {
+			size_t j = i + 2;
+			int k;
+			if (chorus__tok_is(w, j, "the"))
+				j++;
+			k = mention_starting(w, j);
+			if (k < 0)
+				k = mention_starting(w, i + 2);
+			if (k >= 0) {
+				set_from_mention(w, sp, k);
+				sp->cue_start = d->tokens[i].start;
+				sp->cue_end = d->tokens[i + 1].end;
+				return 1;
+			}
+			continue;
+		}
+		if (is_cue(w, i)) {
+			int ok;
+			if (chorus__tok_in(w, i, participles))
+				ok = subject_near(w, i, lo, sp);
+			else
+				ok = subject_left(w, i, lo, sp) || subject_right(w, i, mo, sp) ||
+				     subject_near(w, i, lo, sp);
+			if (ok) {
+				set_cue(w, sp, i);
+				return 1;
+			}
+		}
+	}
+	/* "... it said in a statement:" closing the sentence before */
+	if (mo == lo && s_open > 0 && d->sents[s_open - 1].para + 1 >= d->sents[s_open].para) {
+		size_t pb = d->sents[s_open - 1].tok_begin, pe = d->sents[s_open - 1].tok_end;
+		if (pe > pb && chorus__tok_punct(w, pe - 1, ":")) {
+			for (i = pe - 1; i-- > pb;)
+				if (is_cue(w, i) && (subject_left(w, i, pb, sp) || subject_right(w, i, pe, sp) ||
+						     subject_near(w, i, pb, sp))) {
+					set_cue(w, sp, i);
+					return 1;
+				}
+		}
+	}
+	return 0;
+}
+
+/* ---- Quotation marks -------------------------------------------------------------- */
+
+static int is_space_or_edge(const struct chorus_doc *d, size_t pos, int before)
+{
+	unsigned char c;
+
+	if (before ? pos == 0 : pos >= d->text_len)
+		return 1;
+	c = (unsigned char)d->text[before ? pos - 1 : pos];
+	if (before)
+		return c == ' ' || c == '\n' || c == '(' || c == '[' || c == '-' || c == ':' || c == '"' || c == '\'';
+	return c == ' ' || c == '\n' || c == ',' || c == '.' || c == ';' || c == ':' || c == '!' ||
+	       c == '?' || c == ')' || c == ']' || c == '-' || c == '"' || c == '\'';
+}
+
+static size_t collect_marks(struct xwork *w, struct qmark **out)
+{
+	const struct chorus_doc *d = w->doc;
+	struct qmark *v = NULL;
+	size_t n = 0, cap = 0, i;
+
+	for (i = 0; i < d->n_tokens; i++) {
+		const char *s = tok_s(w, i);
+		size_t len = tok_n(w, i);
+		int dbl = (len == 1 && s[0] == '"') || (len == 2 && (!memcmp(s, "``", 2) || !memcmp(s, "''", 2)));
+		int sgl = len == 1 && s[0] == '\'' && (tok_f(w, i) & CHORUS_TOK_QUOTE);
+		struct qmark *m;
+
+		if (!dbl && !sgl)
+			continue;
+		CHORUS_GROW(v, n + 1, cap);
+		m = &v[n++];
+		m->tok = (uint32_t)i;
+		m->single = sgl;
+		m->open = is_space_or_edge(d, d->tokens[i].start, 1);
+		m->close = is_space_or_edge(d, d->tokens[i].end, 0);
+		if (len == 2) {
+			m->open = s[0] == '`';
+			m->close = !m->open;
+		}
+	}
+	*out = v;
+	return n;
+}
+
+static uint32_t para_of(const struct xwork *w, size_t tok)
+{
+	return w->doc->sents[chorus__tok_sent(w, tok)].para;
+}
+
+static size_t word_count(const struct xwork *w, size_t b, size_t e)
+{
+	size_t i, n = 0;
+
+	for (i = b; i < e; i++)
+		if (tok_f(w, i) & (CHORUS_TOK_WORD | CHORUS_TOK_NUMBER))
+			n++;
+	return n;
+}
+
+/* "Fox News Sunday", "Face the Nation": a short quotation in title case names a work or a
+ * show, it quotes nobody. */
+static int title_case(const struct xwork *w, size_t b, size_t e)
+{
+	size_t i, words = 0, caps = 0;
+
+	for (i = b; i < e; i++) {
+		if (!(tok_f(w, i) & CHORUS_TOK_WORD))
+			continue;
+		words++;
+		if (tok_f(w, i) & CHORUS_TOK_CAP) {
+			if (!(tok_f(w, i) & CHORUS_TOK_STOP))
+				caps++;
+		} else if (!(tok_f(w, i) & CHORUS_TOK_STOP)) {
+			return 0;
+		}
+	}
+	return words <= 6 && caps >= 2 && (tok_f(w, b) & CHORUS_TOK_CAP);
+}
+
+struct span {
+	uint32_t mo, mc; /* opening and closing mark tokens */
+	int multi;       /* spans paragraphs */
+	int partial;     /* inside the writer's sentence */
+};
+
+/* Pairs marks of one kind (single or double) into top-level quotations. */
+static size_t pair_marks(struct xwork *w, const struct qmark *m, size_t n, int single,
+			 struct span **out, size_t *cap, size_t count)
+{
+	uint32_t stack[8];
+	size_t depth = 0, i;
+	int multi = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct qmark *q = &m[i];
+		int opens;
+
+		if (q->single != single)
+			continue;
+		if (depth && para_of(w, stack[0]) != para_of(w, q->tok)) {
+			/* a quote left open at a paragraph's end continues if the next paragraph
+			 * opens with a mark; otherwise it was never closed */
+			size_t pb = w->doc->paras[para_of(w, q->tok)].sent_begin;
+			if (q->open && !q->close && w->doc->sents[pb].tok_begin == q->tok && depth == 1 &&
+			    para_of(w, q->tok) == para_of(w, stack[0]) + 1 + (uint32_t)0) {
+				multi = 1;
+				stack[0] = stack[0]; /* keep the first opening */
+				continue;
+			}
+			depth = 0;
+			multi = 0;
+		}
+		if (q->open && !q->close)
+			opens = 1;
+		else if (q->close && !q->open)
+			opens = 0;
+		else
+			opens = depth == 0;
+		if (opens) {
+			if (depth < 8)
+				stack[depth++] = q->tok;
+			continue;
+		}
+		if (!depth)
+			continue;
+		depth--;
+		if (depth == 0) {
+			struct span *s;
+			CHORUS_GROW(*out, count + 1, *cap);
+			s = &(*out)[count++];
+			s->mo = stack[0];
+			s->mc = q->tok;
+			s->multi = multi;
+			s->partial = 0;
+			multi = 0;
+		}
+	}
+	return count;
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+	return x->mo < y->mo ? -1 : x->mo > y->mo;
+}
+
+static void add_citation(struct xwork *w, const struct chorus_mention *m)
+{
+	struct chorus_citation *c;
+	size_t i;
+
+	for (i = 0; i < w->x->n_citations; i++)
+		if (w->x->citations[i].start == m->start)
+			return;
+	c = chorus__add_citation(w);
+	c->start = m->start;
+	c->end = m->end;
+	c->outlet = w->x->entities[m->entity].name;
+	c->sent = m->sent;
+}
+
+/* Outlets named in a sentence with a cue ("reports Reuters", "told CNN", "according to
+ * the BBC", "a report by the Associated Press") are citations. */
+static void find_citations(struct xwork *w)
+{
+	size_t k, i;
+
+	for (k = 0; k < w->x->n_mentions; k++) {
+		const struct chorus_mention *m = &w->x->mentions[k];
+		const struct chorus_sentence *s = &w->doc->sents[m->sent];
+		int cue = 0;
+		if (w->x->entities[m->entity].kind != CHORUS_ENT_OUTLET)
+			continue;
+		for (i = s->tok_begin; i < s->tok_end && !cue; i++)
+			if (is_cue(w, i) || chorus__tok_is(w, i, "according") || chorus__tok_is(w, i, "report") ||
+			    chorus__tok_is(w, i, "citing") || chorus__tok_is(w, i, "cited"))
+				cue = 1;
+		if (cue)
+			add_citation(w, m);
+	}
+}
+
+static void emit(struct xwork *w, const struct span *s, const struct speaker *sp, uint32_t flags)
+{
+	struct chorus_quote *q = chorus__add_quote(w);
+
+	q->start = w->doc->tokens[s->mo].end;
+	q->end = w->doc->tokens[s->mc].start;
+	while (q->start < q->end && w->doc->text[q->start] == ' ')
+		q->start++;
+	q->cue_start = sp->cue_start;
+	q->cue_end = sp->cue_end;
+	q->src_start = sp->src_start;
+	q->src_end = sp->src_end;
+	q->speaker = sp->entity;
+	q->speaker_name = sp->name;
+	q->sent = chorus__tok_sent(w, s->mo);
+	q->flags = CHORUS_QUOTE_DIRECT | flags | sp->flags;
+	if (s->multi || chorus__tok_sent(w, s->mc) != q->sent)
+		q->flags |= CHORUS_QUOTE_MULTI;
+	if (s->partial)
+		q->flags |= CHORUS_QUOTE_PARTIAL;
+	if (sp->entity >= 0 && w->x->entities[sp->entity].kind == CHORUS_ENT_OUTLET) {
+		size_t j;
+		for (j = 0; j < w->x->n_mentions; j++)
+			if (w->x->mentions[j].start == sp->src_start)
+				add_citation(w, &w->x->mentions[j]);
+	}
+}
+
+/* Reported speech without quotation marks: "X said (that) ...", "..., X said." */
+static void indirect(struct xwork *w, const uint8_t *inq)
+{
+	const struct chorus_doc *d = w->doc;
+	size_t si, i;
+
+	for (si = 0; si < d->n_sents; si++) {
+		const struct chorus_sentence *s = &d->sents[si];
+		int has_q = 0;
+		for (i = s->tok_begin; i < s->tok_end; i++)
+			if ((tok_f(w, i) & CHORUS_TOK_QUOTE) || inq[i])
+				has_q = 1;
+		if (has_q || (s->flags & CHORUS_SENT_TITLE))
+			continue;
+		for (i = s->tok_begin; i < s->tok_end; i++) {
+			struct speaker sp;
+			struct chorus_quote *q;
+			uint32_t cb, ce;
+			if (!chorus__tok_in(w, i, chorus__cue_verbs) || chorus__tok_in(w, i, participles))
+				continue;
+			memset(&sp, 0, sizeof(sp));
+			sp.entity = -1;
+			if (i + 1 < s->tok_end && (chorus__tok_is(w, i + 1, "that") || !chorus__tok_punct(w, i + 1, "."))
+			    && subject_left(w, i, s->tok_begin, &sp) && i + 2 < s->tok_end) {
+				size_t b = chorus__tok_is(w, i + 1, "that") ? i + 2 : i + 1;
+				if (!chorus__tok_is(w, i + 1, "that") && !chorus__tok_punct(w, i + 1, ","))
+					continue; /* "X told CNN ..." is not clearly a clause */
+				if (chorus__tok_punct(w, b, ","))
+					b++;
+				cb = d->tokens[b].start;
+				ce = d->tokens[s->tok_end - 1].start;
+			} else if (i > s->tok_begin + 3 && chorus__tok_punct(w, i - 1, ",") == 0 &&
+				   (memset(&sp, 0, sizeof(sp)), sp.entity = -1, subject_left(w, i, s->tok_begin, &sp)) &&
+				   sp.src_start > d->tokens[s->tok_begin].start + 1 &&
+				   d->text[sp.src_start - 2] == ',') {
+				cb = d->tokens[s->tok_begin].start;
+				ce = sp.src_start - 2;
+			} else {
+				continue;
+			}
+			if (ce <= cb)
+				continue;
+			q = chorus__add_quote(w);
+			q->start = cb;
+			q->end = ce;
+			q->cue_start = d->tokens[i].start;
+			q->cue_end = d->tokens[i].end;
+			q->src_start = sp.src_start;
+			q->src_end = sp.src_end;
+			q->speaker = sp.entity;
+			q->speaker_name = sp.name;
+			q->sent = (uint32_t)si;
+			q->flags = CHORUS_QUOTE_INDIRECT | sp.flags;
+			break;
+		}
+	}
+}
+
+static int quote_cmp(const void *a, const void *b)
+{
+	const struct chorus_quote *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+void chorus__extract_quotes(struct xwork *w)
+{
+	struct qmark *marks = NULL;
+	struct span *spans = NULL;
+	size_t nm, ns = 0, cap = 0, i, t;
+	uint8_t *inq = chorus_xcalloc(w->doc->n_tokens + 1, 1);
+	struct speaker prev;
+	uint32_t prev_para = UINT32_MAX;
+
+	memset(&prev, 0, sizeof(prev));
+	nm = collect_marks(w, &marks);
+	ns = pair_marks(w, marks, nm, 0, &spans, &cap, 0);
+	/* single quotes only outside double ones */
+	{
+		size_t nd = ns;
+		ns = pair_marks(w, marks, nm, 1, &spans, &cap, ns);
+		for (i = nd; i < ns;) {
+			size_t j;
+			int inside = 0;
+			for (j = 0; j < nd; j++)
+				if (spans[i].mo > spans[j].mo && spans[i].mo < spans[j].mc)
+					inside = 1;
+			if (inside || word_count(w, spans[i].mo + 1, spans[i].mc) < 2) {
+				spans[i] = spans[--ns];
+				continue;
+			}
+			i++;
+		}
+	}
+	if (ns)
+		qsort(spans, ns, sizeof(*spans), span_cmp);
+	for (i = 0; i < ns; i++)
+		for (t = spans[i].mo + 1; t < spans[i].mc; t++)
+			inq[t] = 1;
+	w->inq = inq;
+	for (i = 0; i < ns; i++) {
+		const struct span *s = &spans[i];
+		struct speaker sp;
+		size_t words = word_count(w, s->mo + 1, s->mc);
+		uint32_t para = para_of(w, s->mo);
+		const struct chorus_sentence *st = &w->doc->sents[chorus__tok_sent(w, s->mo)];
+		int starts_sentence = st->tok_begin == s->mo;
+
+		if (!words || title_case(w, s->mo + 1, s->mc))
+			continue;
+		spans[i].partial = !starts_sentence;
+		if (find_speaker(w, inq, s->mo, s->mc, &sp)) {
+			emit(w, s, &sp, 0);
+			prev = sp;
+			prev_para = para;
+			continue;
+		}
+		/* no cue of its own: the speaker of the quote just before, if this one opens a
+		 * sentence of the same or the next paragraph */
+		if (prev.found && starts_sentence && words >= 3 &&
+		    (para == prev_para || para == prev_para + 1)) {
+			sp = prev;
+			sp.cue_start = sp.cue_end = 0;
+			sp.src_start = sp.src_end = 0;
+			emit(w, s, &sp, CHORUS_QUOTE_INHERITED);
+			prev_para = para;
+			continue;
+		}
+	}
+	find_citations(w);
+	if (!w->opt->no_indirect) {
+		indirect(w, inq);
+		if (w->x->n_quotes)
+			qsort(w->x->quotes, w->x->n_quotes, sizeof(*w->x->quotes), quote_cmp);
+	}
+	free(marks);
+	free(spans);
+	free(inq);
+	w->inq = NULL;
+}
+
+/* Registers the word lists of this module for chorus__tok_in(). */
+void chorus__quotes_words(void)
+{
+	chorus__words_register(nounish);
+	chorus__words_register(adverbs);
+	chorus__words_register(pronouns);
+	chorus__words_register(participles);
+	chorus__words_register(extra_cues);
+	chorus__words_register(np_words);
+	chorus__words_register(preps);
+}

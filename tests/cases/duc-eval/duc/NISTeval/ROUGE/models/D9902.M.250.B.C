@@ -1,0 +1,1 @@
+Children were the first to visit the new library.

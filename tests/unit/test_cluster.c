@@ -1,0 +1,230 @@
+/*
+ * tests/unit/test_cluster.c: clustering scores, article features, online story
+ * assignment (two events of one kind stay apart), and the updater over a store:
+ * incremental, idempotent, copies linked to their original.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "support/testutil.h"
+
+#include "chorus/chorus.h"
+
+#define assert_near(a, b) assert_true(fabs((a) - (b)) < 1e-12)
+
+static void scores_match_hand_counts(void **state)
+{
+	/* gold {0,1} {2,3}; predicted {0,1,2} {3}
+	 * pairs: gold 2, predicted 3, shared 1 -> P 1/3, R 1/2
+	 * BCubed P: item 0 2/3, 1 2/3, 2 1/3, 3 1 -> 2/3; R: 1, 1, 1/2, 1/2 -> 3/4 */
+	const uint32_t gold[] = { 5, 5, 9, 9 }, pred[] = { 1, 1, 1, 2 };
+	struct chorus_cluster_scores s;
+
+	(void)state;
+	chorus_cluster_score(gold, pred, 4, &s);
+	assert_int_equal(s.items, 4);
+	assert_int_equal(s.gold_clusters, 2);
+	assert_int_equal(s.pred_clusters, 2);
+	assert_near(s.pair_p, 1.0 / 3);
+	assert_near(s.pair_r, 0.5);
+	assert_near(s.pair_f, 0.4);
+	assert_near(s.b3_p, 2.0 / 3);
+	assert_near(s.b3_r, 0.75);
+	assert_near(s.b3_f, 12.0 / 17) /* 2PR/(P+R) */;
+	/* all singletons against all singletons: perfect, no pairs at all */
+	chorus_cluster_score(pred, pred, 2, &s);
+	assert_near(s.pair_p, 1);
+	assert_near(s.b3_f, 1);
+}
+
+static void art(struct chorus_article *a, const char *id, const char *title, const char *text)
+{
+	chorus_article_init(a);
+	a->id = strdup(id);
+	a->title = title ? strdup(title) : NULL;
+	a->text = strdup(text);
+	a->text_len = strlen(text);
+}
+
+static void features_round_trip(void **state)
+{
+	struct chorus_cluster *c = chorus_cluster_new(NULL);
+	struct chorus_features *f, *g;
+	struct chorus_article a;
+	char *s, *t;
+
+	(void)state;
+	art(&a, "x", NULL, "Tara Reid enters rehab\nThe actress Tara Reid entered the "
+	    "Promises Treatment Center. Reid's representative confirmed it.");
+	f = chorus_cluster_features(c, &a);
+	s = chorus_features_format(c, f);
+	/* title: the first line; stems grouped under their first word ("enters" and
+	 * "entered" are one stem); "the", "it" are stopwords; entities are runs of
+	 * capitalized words, "The" dropped at a sentence start */
+	assert_string_equal(s, "T tara:1 reid:1 enters:1 rehab:1\n"
+			       "B tara:2 reid:3 enters:2 rehab:1 actress:1 promises:1 treatment:1 "
+			       "center:1 representative:1 confirmed:1\n"
+			       "E tara_reid:2 promises_treatment_center:1 reid:1");
+	g = chorus_features_parse(c, s);
+	t = chorus_features_format(c, g);
+	assert_string_equal(s, t);
+	free(s);
+	free(t);
+	chorus_features_free(f);
+	chorus_features_free(g);
+	chorus_article_release(&a);
+	chorus_cluster_free(c);
+}
+
+/* Two earthquakes (Chile, Japan), two articles each, and a football match. */
+static const char *const texts[][2] = {
+	{ "chile1", "A magnitude 8.8 earthquake struck central Chile on Saturday, killing "
+		    "hundreds near Concepcion. President Michelle Bachelet declared a state of "
+		    "catastrophe in Maule and Biobio as rescuers searched collapsed buildings." },
+	{ "japan1", "A powerful earthquake struck northern Japan on Friday near Sendai, "
+		    "triggering a tsunami. Prime Minister Naoto Kan said Miyagi prefecture was "
+		    "hit hardest, and the tsunami flooded the coast." },
+	{ "chile2", "Rescuers in Concepcion searched collapsed buildings after the Chile "
+		    "earthquake. Michelle Bachelet said the death toll in Maule and Biobio rose "
+		    "to hundreds." },
+	{ "japan2", "The tsunami after the Japan earthquake flooded Sendai airport and the "
+		    "coast. Naoto Kan asked for calm in Miyagi prefecture." },
+	{ "match", "Manchester United beat Arsenal two goals to one at Old Trafford on "
+		   "Sunday; Wayne Rooney scored twice in the second half." },
+};
+
+struct seen {
+	char id[8][16];
+	int64_t story[8], dup_of[8];
+	int n;
+};
+
+static void on_assign(void *arg, const char *id, int64_t seq, int64_t story, int64_t dup_of)
+{
+	struct seen *s = arg;
+
+	(void)seq;
+	if (s->n < 8) {
+		snprintf(s->id[s->n], sizeof(s->id[0]), "%s", id);
+		s->story[s->n] = story;
+		s->dup_of[s->n++] = dup_of;
+	}
+}
+
+static void feed(struct chorus_updater *u, struct chorus_ctx *ctx, size_t from, size_t to)
+{
+	struct chorus_article a;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		art(&a, texts[i][0], NULL, texts[i][1]);
+		assert_int_equal(chorus_updater_add(ctx, u, &a), 0);
+		chorus_article_release(&a);
+	}
+	assert_int_equal(chorus_updater_flush(ctx, u), 0);
+}
+
+static void two_events_of_one_kind_stay_apart(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_updater *u;
+	struct seen s;
+	int run;
+
+	(void)state;
+	/* twice: the same input gives the same stories and ids */
+	for (run = 0; run < 2; run++) {
+		memset(&s, 0, sizeof(s));
+		assert_int_equal(chorus_updater_new(ctx, NULL, NULL, &u), 0);
+		chorus_updater_on_assign(u, on_assign, &s);
+		feed(u, ctx, 0, 5);
+		assert_int_equal(s.n, 5);
+		assert_string_equal(s.id[2], "chile2");
+		assert_int_equal(s.story[0], 1);
+		assert_int_equal(s.story[1], 2);
+		assert_int_equal(s.story[2], 1);
+		assert_int_equal(s.story[3], 2);
+		assert_int_equal(s.story[4], 3);
+		assert_int_equal(chorus_updater_stats(u)->new_stories, 3);
+		chorus_updater_free(u);
+	}
+	chorus_ctx_free(ctx);
+}
+
+static void updater_is_incremental_and_idempotent(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_store_options o = { CHORUS_STORE_WRITER, 0, 0 };
+	struct chorus_store *st;
+	struct chorus_updater *u;
+	struct chorus_article a;
+	struct seen s;
+	char dir[] = "/tmp/chorus-test-cluster-XXXXXX", path[64], copy[400];
+	int64_t na, ns;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+
+	/* first run: the Chile and Japan articles */
+	assert_int_equal(chorus_store_open(ctx, path, &o, &st), 0);
+	assert_int_equal(chorus_updater_new(ctx, st, NULL, &u), 0);
+	feed(u, ctx, 0, 2);
+	chorus_updater_free(u);
+	chorus_store_close(st);
+
+	/* second run: follow-ups join the stored stories; a wire copy of chile1 with a
+	 * changed last word is linked to it; chile1 again changes nothing */
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(chorus_store_open(ctx, path, &o, &st), 0);
+	assert_int_equal(chorus_updater_new(ctx, st, NULL, &u), 0);
+	chorus_updater_on_assign(u, on_assign, &s);
+	feed(u, ctx, 2, 4);
+	snprintf(copy, sizeof(copy), "%s", texts[0][1]);
+	memcpy(strstr(copy, "buildings."), "houses.", 8);
+	art(&a, "chile1-copy", NULL, copy);
+	a.source = strdup("Wire");
+	assert_int_equal(chorus_updater_add(ctx, u, &a), 0);
+	chorus_article_release(&a);
+	art(&a, "chile1", NULL, texts[0][1]);
+	assert_int_equal(chorus_updater_add(ctx, u, &a), 0);
+	chorus_article_release(&a);
+	assert_int_equal(chorus_updater_flush(ctx, u), 0);
+	assert_int_equal(s.n, 3);
+	assert_string_equal(s.id[0], "chile2");
+	assert_int_equal(s.story[0], 1);
+	assert_string_equal(s.id[1], "japan2");
+	assert_int_equal(s.story[1], 2);
+	assert_string_equal(s.id[2], "chile1-copy");
+	assert_int_equal(s.story[2], 1);
+	assert_int_equal(s.dup_of[2], 1); /* chile1 is seq 1 */
+	assert_int_equal(chorus_updater_stats(u)->known, 1);
+	assert_int_equal(chorus_updater_stats(u)->copies, 1);
+	assert_int_equal(chorus_store_counts(ctx, st, &na, &ns), 0);
+	assert_int_equal(na, 5);
+	assert_int_equal(ns, 2);
+	chorus_updater_free(u);
+	chorus_store_close(st);
+	{
+		char cmd[96];
+
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+		assert_int_equal(system(cmd), 0);
+	}
+	chorus_ctx_free(ctx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(scores_match_hand_counts),
+		cmocka_unit_test(features_round_trip),
+		cmocka_unit_test(two_events_of_one_kind_stay_apart),
+		cmocka_unit_test(updater_is_incremental_and_idempotent),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,582 @@
+/*
+ * tests/unit/test_extract.c: extraction on hand-written sentences, one rule each
+ * (entities and aliases, quotes and speakers, citations, numbers, dates), and the
+ * acceptance checks on the seed articles in ../shared/data/seeds when present.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/testutil.h"
+
+#include "chorus/chorus.h"
+#include "chorus/extract.h"
+
+struct one {
+	struct chorus_ctx *ctx;
+	struct chorus_article a;
+	struct chorus_doc *doc;
+	struct chorus_extraction *x;
+};
+
+/* Analyses text (no title) published on date ("YYYY-MM-DD" or NULL) and extracts it. */
+static void one_make(struct one *o, const char *text, const char *date)
+{
+	o->ctx = chorus_ctx_new();
+	chorus_article_init(&o->a);
+	o->a.id = strdup("t");
+	o->a.source = strdup("Test Wire");
+	o->a.text = strdup(text);
+	o->a.text_len = strlen(text);
+	if (date)
+		assert_int_equal(chorus_parse_date(date, &o->a.published), 0);
+	assert_int_equal(chorus_doc_analyze(o->ctx, &o->a, NULL, &o->doc), 0);
+	assert_int_equal(chorus_extract(o->ctx, o->doc, NULL, &o->x), 0);
+}
+
+static void one_free(struct one *o)
+{
+	chorus_extraction_free(o->x);
+	chorus_doc_free(o->doc);
+	chorus_article_release(&o->a);
+	chorus_ctx_free(o->ctx);
+}
+
+/* The text of [b, e) in the document, in a static buffer. */
+static const char *span(const struct one *o, uint32_t b, uint32_t e)
+{
+	static char buf[4][512];
+	static int k;
+	char *s = buf[k++ & 3];
+
+	snprintf(s, 512, "%.*s", (int)(e - b), o->doc->text + b);
+	return s;
+}
+
+static const struct chorus_entity *entity_named(const struct one *o, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < o->x->n_entities; i++)
+		if (!strcmp(o->x->entities[i].name, name))
+			return &o->x->entities[i];
+	return NULL;
+}
+
+static const struct chorus_quote *direct(const struct one *o, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < o->x->n_quotes; i++)
+		if ((o->x->quotes[i].flags & CHORUS_QUOTE_DIRECT) && n-- == 0)
+			return &o->x->quotes[i];
+	return NULL;
+}
+
+static size_t n_direct(const struct one *o)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < o->x->n_quotes; i++)
+		n += (o->x->quotes[i].flags & CHORUS_QUOTE_DIRECT) != 0;
+	return n;
+}
+
+/* ---- keys and places --------------------------------------------------------------- */
+
+static void keys_fold_transliterations(void **state)
+{
+	char k1[64], k2[64];
+
+	(void)state;
+	chorus_entity_key("Lugansk", 7, k1, sizeof(k1));
+	assert_string_equal(k1, "luhansk");
+	chorus_entity_key("Zelenskiy", 9, k1, sizeof(k1));
+	chorus_entity_key("Zelenskyy", 9, k2, sizeof(k2));
+	assert_string_equal(k1, "zelensky");
+	assert_string_equal(k2, "zelensky");
+	chorus_entity_key("Kiev", 4, k1, sizeof(k1));
+	assert_string_equal(k1, "kyiv");
+	chorus_entity_key("Putin's", 7, k1, sizeof(k1));
+	assert_string_equal(k1, "putin");
+	chorus_entity_key("U.S.", 4, k1, sizeof(k1));
+	assert_string_equal(k1, "us");
+	chorus_entity_key("Volodymr Zelenskiy", 18, k1, sizeof(k1));
+	assert_string_equal(k1, "volodymyr zelensky");
+	/* a short buffer truncates, NUL-terminated */
+	assert_int_equal(chorus_entity_key("Vladimir Putin", 14, k1, 5), 4);
+	assert_string_equal(k1, "vlad");
+}
+
+static void gazetteer_reads_iso_codes(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_gazetteer *g = NULL;
+
+	(void)state;
+	assert_int_equal(chorus_gazetteer_load(ctx, "/nonexistent", &g), CHORUS_ENOTFOUND);
+	assert_null(g);
+	assert_non_null(strstr(chorus_errmsg(ctx), "/nonexistent/iso_3166-1.json"));
+	if (chorus_gazetteer_load(ctx, NULL, &g)) {
+		chorus_ctx_free(ctx);
+		skip();
+	}
+	/* 249 countries and several thousand subdivisions */
+	assert_true(chorus_gazetteer_size(g) > 3000);
+	chorus_gazetteer_free(g);
+	assert_true(chorus_gazetteer_size(chorus_gazetteer_builtin()) > 50);
+	chorus_ctx_free(ctx);
+}
+
+/* ---- entities ---------------------------------------------------------------------- */
+
+static void entities_titles_surnames_places(void **state)
+{
+	struct one o;
+	const struct chorus_entity *p, *l;
+
+	(void)state;
+	one_make(&o, "Russian President Vladimir Putin met rebels from Luhansk. Putin spoke later. "
+		     "Troops went to Lugansk and Kiev.", NULL);
+	p = entity_named(&o, "Vladimir Putin");
+	assert_non_null(p);
+	assert_int_equal(p->kind, CHORUS_ENT_PERSON);
+	assert_string_equal(p->title, "Russian President");
+	assert_string_equal(p->key, "vladimir putin");
+	assert_int_equal(p->mentions, 2);
+	/* the first mention is the name without its title */
+	assert_string_equal(span(&o, o.x->mentions[p->first].start, o.x->mentions[p->first].end),
+			    "Vladimir Putin");
+	assert_int_equal(o.x->mentions[p->first].start, 18);
+	l = entity_named(&o, "Luhansk");
+	assert_non_null(l);
+	assert_int_equal(l->kind, CHORUS_ENT_PLACE);
+	assert_int_equal(l->mentions, 2); /* Luhansk and Lugansk: one place */
+	assert_string_equal(l->code, "UA-09");
+	assert_non_null(entity_named(&o, "Kyiv"));
+	assert_int_equal(entity_named(&o, "Kyiv")->mentions, 1);
+	one_free(&o);
+}
+
+static void entities_acronyms_join_expansions(void **state)
+{
+	struct one o;
+	const struct chorus_entity *n, *d;
+
+	(void)state;
+	one_make(&o, "He spoke about the North Atlantic Treaty Organization (NATO) at length. "
+		     "NATO said nothing. Officials of the Donetsk People's Republic met DNR envoys.", NULL);
+	n = entity_named(&o, "North Atlantic Treaty Organization");
+	assert_non_null(n);
+	assert_int_equal(n->kind, CHORUS_ENT_ORG);
+	assert_int_equal(n->mentions, 3);
+	d = entity_named(&o, "Donetsk People's Republic");
+	assert_non_null(d);
+	assert_int_equal(d->mentions, 2);
+	one_free(&o);
+}
+
+static void entities_transliterated_people_merge(void **state)
+{
+	struct one o;
+	const struct chorus_entity *z;
+
+	(void)state;
+	one_make(&o, "Ukrainian President Volodymyr Zelensky spoke. Later Zelenskiy left, "
+		     "and Zelenskyy returned.", NULL);
+	z = entity_named(&o, "Volodymyr Zelensky");
+	assert_non_null(z);
+	assert_int_equal(z->kind, CHORUS_ENT_PERSON);
+	assert_int_equal(z->mentions, 3);
+	one_free(&o);
+}
+
+static void entity_ids_for_clustering(void **state)
+{
+	struct one o;
+	uint32_t ids[8];
+	size_t n;
+
+	(void)state;
+	one_make(&o, "Antonio Guterres met Vladimir Putin in Moscow. Guterres left Moscow. "
+		     "Guterres and Putin spoke of Moscow.", NULL);
+	n = chorus_extraction_entity_ids(o.ctx, o.x, ids, 8);
+	assert_int_equal(n, 3);
+	assert_string_equal(chorus_lexicon_str(chorus_ctx_lexicon(o.ctx), ids[0], NULL), "antonio guterres");
+	assert_string_equal(chorus_lexicon_str(chorus_ctx_lexicon(o.ctx), ids[1], NULL), "moscow");
+	assert_string_equal(chorus_lexicon_str(chorus_ctx_lexicon(o.ctx), ids[2], NULL), "vladimir putin");
+	one_free(&o);
+}
+
+/* ---- quotes ------------------------------------------------------------------------ */
+
+static void quote_cue_after_and_before(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	one_make(&o, "Gerry Connolly spoke on Monday.\n\n"
+		     "\"This is not a peacekeeping operation,\" Connolly told CNN.\n\n"
+		     "Antonio Guterres said, \"I am deeply troubled.\"\n\n"
+		     "\"We will win,\" said Guterres.", NULL);
+	assert_int_equal(n_direct(&o), 3);
+	q = direct(&o, 0);
+	assert_string_equal(span(&o, q->start, q->end), "This is not a peacekeeping operation,");
+	assert_int_equal(q->start, 34);
+	assert_string_equal(q->speaker_name, "Gerry Connolly");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "told");
+	assert_string_equal(span(&o, q->src_start, q->src_end), "Connolly");
+	q = direct(&o, 1);
+	assert_string_equal(span(&o, q->start, q->end), "I am deeply troubled.");
+	assert_string_equal(q->speaker_name, "Antonio Guterres");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "said");
+	q = direct(&o, 2);
+	assert_string_equal(q->speaker_name, "Antonio Guterres");
+	assert_string_equal(span(&o, q->src_start, q->src_end), "Guterres");
+	/* the outlet told is a citation */
+	assert_int_equal(o.x->n_citations, 1);
+	assert_string_equal(o.x->citations[0].outlet, "CNN");
+	one_free(&o);
+}
+
+static void quote_pronoun_and_unnamed_sources(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	one_make(&o, "Vladimir Putin spoke for an hour.\n\n"
+		     "\"Ukraine never had a tradition of statehood,\" he said.\n\n"
+		     "Troops may move tonight, a senior official told reporters.\n\n"
+		     "\"Russian troops have continued to move closer to the border,\" the official said.", NULL);
+	assert_int_equal(n_direct(&o), 2);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Vladimir Putin");
+	assert_true(q->flags & CHORUS_QUOTE_PRONOUN);
+	assert_string_equal(span(&o, q->src_start, q->src_end), "he");
+	q = direct(&o, 1);
+	assert_int_equal(q->speaker, -1);
+	assert_true(q->flags & CHORUS_QUOTE_UNNAMED);
+	assert_string_equal(q->speaker_name, "a senior official");
+	assert_string_equal(span(&o, q->src_start, q->src_end), "the official");
+	one_free(&o);
+}
+
+static void quote_nested_multi_paragraph_partial(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	one_make(&o, "\"Biden condemned the \"independence\" of the regions,\" the White House said.\n\n"
+		     "Antonio Guterres denounced the move, saying it is a \"perversion of peacekeeping.\"\n\n"
+		     "\"We need restraint,\" Guterres said. \"We need reason.\"", NULL);
+	assert_int_equal(n_direct(&o), 4);
+	q = direct(&o, 0);
+	assert_string_equal(span(&o, q->start, q->end), "Biden condemned the \"independence\" of the regions,");
+	assert_string_equal(q->speaker_name, "White House");
+	q = direct(&o, 1);
+	assert_string_equal(span(&o, q->start, q->end), "perversion of peacekeeping.");
+	assert_string_equal(q->speaker_name, "Antonio Guterres");
+	assert_true(q->flags & CHORUS_QUOTE_PARTIAL);
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "saying");
+	q = direct(&o, 3);
+	assert_string_equal(span(&o, q->start, q->end), "We need reason.");
+	assert_string_equal(q->speaker_name, "Antonio Guterres");
+	assert_true(q->flags & CHORUS_QUOTE_INHERITED);
+	one_free(&o);
+}
+
+static void quote_title_reference_and_scare_quotes(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	one_make(&o, "United Nations Secretary-General Antonio Guterres spoke in New York.\n\n"
+		     "Moscow sent \"peacekeepers\" to the region.\n\n"
+		     "The UN chief stated, \"They are not peacekeepers at all.\"", NULL);
+	/* the scare quote has no speaker and is not reported */
+	assert_int_equal(n_direct(&o), 1);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Antonio Guterres");
+	assert_string_equal(span(&o, q->src_start, q->src_end), "UN chief");
+	one_free(&o);
+}
+
+static void reported_speech(void **state)
+{
+	struct one o;
+	size_t i;
+	const struct chorus_quote *q = NULL;
+
+	(void)state;
+	one_make(&o, "Josep Borrell said that the council should meet soon.", NULL);
+	for (i = 0; i < o.x->n_quotes; i++)
+		if (o.x->quotes[i].flags & CHORUS_QUOTE_INDIRECT)
+			q = &o.x->quotes[i];
+	assert_non_null(q);
+	assert_string_equal(span(&o, q->start, q->end), "the council should meet soon");
+	assert_string_equal(q->speaker_name, "Josep Borrell");
+	one_free(&o);
+}
+
+/* ---- numbers ----------------------------------------------------------------------- */
+
+static void numbers_grouping_qualifiers_counts(void **state)
+{
+	struct one o;
+	const struct chorus_number *n;
+
+	(void)state;
+	one_make(&o, "Moscow massed nearly 1,90,000 troops on the border. More than 14,000 people have died. "
+		     "Rebels hold about a third of Donetsk. The convoy stopped 60 kilometers away. "
+		     "Prices rose 10% and COVID-19 spread.", NULL);
+	assert_int_equal(o.x->n_numbers, 5);
+	n = &o.x->numbers[0];
+	assert_true(n->value == 190000.0);
+	assert_string_equal(n->counts, "troops");
+	assert_string_equal(n->qualifier, "nearly");
+	assert_null(n->unit);
+	assert_string_equal(span(&o, n->start, n->end), "nearly 1,90,000 troops");
+	n = &o.x->numbers[1];
+	assert_true(n->value == 14000.0);
+	assert_string_equal(n->counts, "people have died");
+	assert_string_equal(n->qualifier, "More than");
+	n = &o.x->numbers[2];
+	assert_true(n->value > 0.3333 && n->value < 0.3334);
+	assert_string_equal(n->counts, "Donetsk");
+	n = &o.x->numbers[3];
+	assert_true(n->value == 60.0);
+	assert_string_equal(n->unit, "km");
+	n = &o.x->numbers[4];
+	assert_true(n->value == 10.0);
+	assert_string_equal(n->unit, "%");
+	one_free(&o);
+}
+
+static void numbers_words(void **state)
+{
+	struct one o;
+
+	(void)state;
+	one_make(&o, "Two military convoys crossed. One said so. He ordered 5 million doses.", NULL);
+	assert_int_equal(o.x->n_numbers, 2);
+	assert_true(o.x->numbers[0].value == 2.0);
+	assert_string_equal(o.x->numbers[0].counts, "military convoys");
+	assert_true(o.x->numbers[1].value == 5e6);
+	assert_string_equal(o.x->numbers[1].counts, "doses");
+	one_free(&o);
+}
+
+/* ---- dates ------------------------------------------------------------------------- */
+
+static void dates_absolute(void **state)
+{
+	struct one o;
+
+	(void)state;
+	one_make(&o, "It began on Feb. 21, 2022 and in 2014. Talks were held on 3 March 2021 and in "
+		     "February 2014.", "2022-02-22");
+	assert_int_equal(o.x->n_timexes, 4);
+	assert_string_equal(span(&o, o.x->timexes[0].start, o.x->timexes[0].end), "Feb. 21, 2022");
+	assert_string_equal(o.x->timexes[0].value, "2022-02-21");
+	assert_string_equal(o.x->timexes[1].value, "2014");
+	assert_string_equal(o.x->timexes[2].value, "2021-03-03");
+	assert_string_equal(o.x->timexes[3].value, "2014-02");
+	one_free(&o);
+}
+
+static void dates_relative_to_publication(void **state)
+{
+	struct one o;
+
+	(void)state;
+	/* 2022-02-22 was a Tuesday */
+	one_make(&o, "Putin spoke on Monday. Khan visits tomorrow. Talks were held last week. "
+		     "The fighting lasted eight years. They will meet on Friday. In August they talked.",
+		 "2022-02-22");
+	assert_int_equal(o.x->n_timexes, 6);
+	assert_string_equal(span(&o, o.x->timexes[0].start, o.x->timexes[0].end), "on Monday");
+	assert_string_equal(o.x->timexes[0].value, "2022-02-21");
+	assert_false(o.x->timexes[0].flags & CHORUS_TIMEX_INFERRED);
+	assert_string_equal(o.x->timexes[1].value, "2022-02-23");
+	assert_string_equal(o.x->timexes[2].value, "2022-W07");
+	assert_string_equal(o.x->timexes[3].value, "P8Y");
+	assert_true(o.x->timexes[3].flags & CHORUS_TIMEX_DURATION);
+	assert_string_equal(o.x->timexes[4].value, "2022-02-25");
+	assert_string_equal(o.x->timexes[5].value, "2021-08");
+	one_free(&o);
+}
+
+static void dates_inferred_publication(void **state)
+{
+	struct one o;
+
+	(void)state;
+	/* no publication date: "Monday, February 21" fixes the year (the first after 2014 in
+	 * which February 21 is a Monday: 2022), "tomorrow (Wednesday)" the day (Tuesday 22) */
+	one_make(&o, "Fighting broke out in 2014. On Monday, February 21, Putin spoke. "
+		     "Khan is set to visit tomorrow (Wednesday).", NULL);
+	assert_int_equal(o.x->n_timexes, 3);
+	assert_string_equal(o.x->timexes[1].value, "2022-02-21");
+	assert_true(o.x->timexes[1].flags & CHORUS_TIMEX_INFERRED);
+	assert_string_equal(span(&o, o.x->timexes[2].start, o.x->timexes[2].end), "tomorrow (Wednesday)");
+	assert_string_equal(o.x->timexes[2].value, "2022-02-23");
+	assert_true(o.x->anchor_inferred);
+	assert_int_equal(o.x->anchor / 86400, 19045); /* 2022-02-22 */
+	one_free(&o);
+}
+
+/* ---- the seeds ----------------------------------------------------------------------- */
+
+struct seeds {
+	struct chorus_ctx *ctx;
+	struct chorus_article a[4];
+	struct chorus_doc *doc[4];
+	struct chorus_extraction *x[4];
+	struct chorus_story_extraction *s;
+};
+
+static const char *const seed_files[4] = { "000_ef8ebd51f463d83a.txt", "001_91dc9ccb825e8f37.txt",
+					   "002_d19816cac635a754.txt", "003_f6f6d28b1dc430bb.txt" };
+
+static int seeds_load(struct seeds *sd)
+{
+	size_t i;
+	char rel[128];
+
+	memset(sd, 0, sizeof(*sd));
+	if (!testutil_shared("seeds"))
+		return -1;
+	sd->ctx = chorus_ctx_new();
+	for (i = 0; i < 4; i++) {
+		size_t len;
+		char *raw, *clean;
+		snprintf(rel, sizeof(rel), "seeds/%s", seed_files[i]);
+		raw = testutil_read_file(testutil_shared(rel), &len);
+		assert_non_null(raw);
+		assert_int_equal(chorus_text_repair(sd->ctx, raw, len, &clean, &len, NULL), 0);
+		free(raw);
+		chorus_article_init(&sd->a[i]);
+		sd->a[i].id = strdup(seed_files[i]);
+		sd->a[i].text = clean;
+		sd->a[i].text_len = len;
+		assert_int_equal(chorus_doc_analyze(sd->ctx, &sd->a[i], NULL, &sd->doc[i]), 0);
+		assert_int_equal(chorus_extract(sd->ctx, sd->doc[i], NULL, &sd->x[i]), 0);
+	}
+	assert_int_equal(chorus_extract_story(sd->ctx, sd->x, 4, &sd->s), 0);
+	return 0;
+}
+
+static void seeds_free(struct seeds *sd)
+{
+	size_t i;
+
+	chorus_story_extraction_free(sd->s);
+	for (i = 0; i < 4; i++) {
+		chorus_extraction_free(sd->x[i]);
+		chorus_doc_free(sd->doc[i]);
+		chorus_article_release(&sd->a[i]);
+	}
+	chorus_ctx_free(sd->ctx);
+}
+
+static void seeds_every_quote_has_its_speaker(void **state)
+{
+	struct seeds sd;
+	size_t i, k;
+	int seen[6] = { 0 };
+	static const char *const want[6] = { "Vladimir Putin", "Volodymyr Zelensky", "Gerry Connolly",
+					     "Antonio Guterres", "Josep Borrell", "a senior official" };
+
+	(void)state;
+	if (seeds_load(&sd))
+		skip();
+	for (i = 0; i < 4; i++)
+		for (k = 0; k < sd.x[i]->n_quotes; k++) {
+			const struct chorus_quote *q = &sd.x[i]->quotes[k];
+			size_t j;
+			assert_non_null(q->speaker_name);
+			for (j = 0; j < 6; j++)
+				if (!strcmp(q->speaker_name, want[j]))
+					seen[j] = 1;
+		}
+	for (i = 0; i < 6; i++)
+		if (!seen[i])
+			fail_msg("no quote of %s", want[i]);
+	/* "... never had a tradition of genuine statehood.": Putin, by "He said" */
+	for (k = 0; k < sd.x[0]->n_quotes; k++)
+		if (strstr(sd.doc[0]->text + sd.x[0]->quotes[k].start, "Ukraine never had") ==
+		    sd.doc[0]->text + sd.x[0]->quotes[k].start)
+			assert_string_equal(sd.x[0]->quotes[k].speaker_name, "Vladimir Putin");
+	seeds_free(&sd);
+}
+
+static void seeds_places_numbers_dates(void **state)
+{
+	struct seeds sd;
+	size_t i, k;
+	int troops = 0, mondays = 0;
+
+	(void)state;
+	if (seeds_load(&sd))
+		skip();
+	/* Luhansk and Lugansk (article 003 writes both): one place */
+	for (k = 0; k < sd.x[3]->n_entities; k++)
+		assert_false(strstr(sd.x[3]->entities[k].name, "Lugansk"));
+	for (k = 0; k < sd.s->n_entities; k++)
+		if (!strcmp(sd.s->entities[k].name, "Luhansk")) {
+			assert_int_equal(sd.s->entities[k].kind, CHORUS_ENT_PLACE);
+			assert_int_equal(sd.s->entities[k].articles, 4);
+		}
+	/* 1,90,000 is 190000 troops */
+	for (k = 0; k < sd.x[2]->n_numbers; k++)
+		if (sd.x[2]->numbers[k].value == 190000.0) {
+			assert_string_equal(sd.x[2]->numbers[k].counts, "troops");
+			assert_string_equal(sd.x[2]->numbers[k].qualifier, "nearly");
+			troops = 1;
+		}
+	assert_true(troops);
+	/* "on Monday" is 2022-02-21 in every article that says it; inferred */
+	for (i = 0; i < 4; i++)
+		for (k = 0; k < sd.x[i]->n_timexes; k++) {
+			const struct chorus_timex *t = &sd.x[i]->timexes[k];
+			char said[64];
+			snprintf(said, sizeof(said), "%.*s", (int)(t->end - t->start), sd.doc[i]->text + t->start);
+			if (strstr(said, "Monday")) {
+				assert_string_equal(t->value, "2022-02-21");
+				assert_true(t->flags & CHORUS_TIMEX_INFERRED);
+				mondays++;
+			}
+		}
+	assert_int_equal(mondays, 3);
+	assert_true(sd.s->year_inferred);
+	seeds_free(&sd);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(keys_fold_transliterations),
+		cmocka_unit_test(gazetteer_reads_iso_codes),
+		cmocka_unit_test(entities_titles_surnames_places),
+		cmocka_unit_test(entities_acronyms_join_expansions),
+		cmocka_unit_test(entities_transliterated_people_merge),
+		cmocka_unit_test(entity_ids_for_clustering),
+		cmocka_unit_test(quote_cue_after_and_before),
+		cmocka_unit_test(quote_pronoun_and_unnamed_sources),
+		cmocka_unit_test(quote_nested_multi_paragraph_partial),
+		cmocka_unit_test(quote_title_reference_and_scare_quotes),
+		cmocka_unit_test(reported_speech),
+		cmocka_unit_test(numbers_grouping_qualifiers_counts),
+		cmocka_unit_test(numbers_words),
+		cmocka_unit_test(dates_absolute),
+		cmocka_unit_test(dates_relative_to_publication),
+		cmocka_unit_test(dates_inferred_publication),
+		cmocka_unit_test(seeds_every_quote_has_its_speaker),
+		cmocka_unit_test(seeds_places_numbers_dates),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
