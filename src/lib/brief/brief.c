@@ -1,40 +1,42 @@
 /*
  * brief/brief.c: builds the brief of one story: the summary, chosen by concept
  * coverage, and the alignment of each summary sentence with the sentences of the
- * other articles that carry the same content.
+ * other articles that carry the same content. docs/brief.md describes the method and
+ * gives the figures.
  *
- * Method (docs/brief.md has the figures):
  * - Concepts are bigrams of adjacent word stems (punctuation skipped, as ROUGE-2
- *   counts them; a bigram of two stopwords is no concept) and, at a lower weight,
- *   content-word stems, weighted by the number of independent articles (syndicated
- *   copies excluded) that carry them. This follows
- *   Gillick & Favre 2009, "A Scalable Global Model for Summarization", section 3:
- *   the summary should cover the concepts most documents share, each counted once, so
- *   that redundancy earns nothing.
+ *   counts them; a bigram of two stopwords is no concept), weighted by the number of
+ *   independent articles (syndicated copies excluded) that carry them; concepts fewer
+ *   than MIN_DF articles carry weigh almost nothing. This follows Gillick & Favre 2009,
+ *   "A Scalable Global Model for Summarization", section 3: the summary should cover
+ *   the concepts most documents share, each counted once, so that repeating one earns
+ *   nothing.
  * - Selection maximizes the weight of the covered concepts within the word budget by
- *   the cost-scaled greedy of Lin & Bilmes 2010/2011 ("Multi-document Summarization
- *   via Budgeted Maximization of Submodular Functions", algorithm 1): repeatedly take
- *   the sentence with the best gain / words^r that still fits, then compare with the
- *   best single sentence, which gives the constant-factor guarantee of their theorem 1
- *   (weakened by SINGLE_MARGIN, so that a near tie keeps the greedy's shorter choice).
- *   Gains favour early sentences of an article (news puts its facts first).
- * - Low-content sentences are never selected: headlines, short fragments, questions,
- *   lines ending in a colon, sentences that are mostly quotation, sentences starting
- *   in lowercase (split debris).
- * - Alignment: a sentence's content is the set of its content-word stems (stopwords and
- *   punctuation dropped); another article carries the same content when one of its
- *   sentences contains at least ALIGN_MIN of the smaller set's stems with it and shares at least
- *   ALIGN_SHARED stems. British -ise spellings are folded onto -ize stems first.
+ *   the cost-scaled greedy of Lin & Bilmes 2010 ("Multi-document Summarization via
+ *   Budgeted Maximization of Submodular Functions", algorithm 1), evaluated lazily;
+ *   then the best single sentence is compared, which gives the constant-factor
+ *   guarantee of their theorem 1 (weakened by SINGLE_MARGIN, so that a near tie keeps
+ *   the greedy's shorter choice).
+ * - Low-content sentences are never selected: headlines, fragments, questions, lines
+ *   ending in a colon or without final punctuation, sentences that are mostly
+ *   quotation or capitals, that start in lowercase or lean on the sentence before,
+ *   contact lines. A dateline left at a sentence's start is cut off.
+ * - Alignment: a sentence's content is the set of its content-word stems; another
+ *   article carries the same content when one of its sentences shares ALIGN_SHARED of
+ *   them, ALIGN_MIN of the smaller set, and ALIGN_PLAIN of the smaller set of the stems
+ *   that are not names. British -ise spellings are folded onto -ize stems first.
  *
  * All work memory comes from one arena per brief; concepts are uint64 keys (two stem
- * ids) in an open-addressing table.
+ * ids) in an open-addressing table; sets are compared through per-concept stamps, so
+ * nothing is sorted or allocated per sentence.
  */
 #include <math.h>
 
 #include "brief/brief_impl.h"
 #include "util/alloc.h"
 
-/* Tuned on the seed articles, the sample corpus and DUC 2006 (docs/brief.md). */
+/* Tuned on the seed articles, the sample corpus and DUC 2006 (docs/brief.md). A build with
+ * -DBRIEF_TUNE reads each P() constant from the environment variable of its name. */
 #ifdef BRIEF_TUNE
 #include <stdio.h>
 static double tune(const char *name, double def)
@@ -46,9 +48,10 @@ static double tune(const char *name, double def)
 #else
 #define P(name, def) (def)
 #endif
-#define MIN_WORDS P(MIN_WORDS, 8)
+#define MIN_WORDS P(MIN_WORDS, 8)        /* shorter sentences are fragments */
 #define MAX_WORDS P(MAX_WORDS, 80)       /* longer ones are run-on debris */
 #define QUOTE_MAX P(QUOTE_MAX, 0.6)      /* a sentence with more of its words in quotes is a quote */
+#define CAPS_MAX P(CAPS_MAX, 0.6)        /* one with more capitalized words is a headline */
 #define COST_EXP P(COST_EXP, 0.6)       /* r in gain / words^r */
 #define POS_BONUS P(POS_BONUS, 0.0)      /* gain factor 1 + POS_BONUS / (1 + position in article) */
 #define ALIGN_MIN P(ALIGN_MIN, 0.4)      /* containment of content stems for "same content" */
@@ -84,7 +87,7 @@ struct work {
 	size_t mask;
 	uint32_t n_concepts, cap_concepts;
 	uint64_t *concept_key;   /* a bigram's key is stem1 << 32 | stem2, a word's its stem */
-	uint32_t *df_orig, *df_lead, *last_doc; /* last_doc: document index + 1 */
+	uint32_t *df_orig, *last_doc; /* last_doc: document index + 1 */
 	uint32_t *seen, *seen_plain; /* per concept: the last sentence (index + 1) that had it */
 	uint32_t *mark, *mark_plain; /* per concept: the epoch of the last mark() that set it */
 	uint32_t epoch;
@@ -289,11 +292,11 @@ static int eligible(struct chorus_lexicon *lex, const struct chorus_doc *d,
 		last = n >= 2 ? p[n - 2] : last;
 	if (last == '?' || last == ':')
 		return 0;
-	if (P(NEED_STOP, 1) && last != '.' && last != '!')
+	if (last != '.' && last != '!')
 		return 0;
-	if (capital_share(d, s) > P(CAPS_MAX, 0.6))
+	if (capital_share(d, s) > CAPS_MAX)
 		return 0;
-	if (P(DANGLING, 1) && leans_back(lex, d, s))
+	if (leans_back(lex, d, s))
 		return 0;
 	if (p[0] >= 'a' && p[0] <= 'z')
 		return 0;
@@ -336,7 +339,6 @@ static void index_sentences(struct work *w)
 	w->cap_concepts = (uint32_t)(2 * total_toks + 1);
 	w->concept_key = arena_array(w, w->cap_concepts, sizeof(uint64_t));
 	w->df_orig = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
-	w->df_lead = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
 	w->last_doc = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
 	w->seen = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
 	w->seen_plain = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
@@ -394,7 +396,7 @@ static void index_sentences(struct work *w)
 					}
 				}
 				first = 0;
-				if (prev && !(stop && prev_stop) && !(P(BOTH, 0) && (stop || prev_stop))) {
+				if (prev && !(stop && prev_stop)) {
 					c = concept_of(w, (uint64_t)prev << 32 | stem);
 					if (w->seen[c] != sid) {
 						w->seen[c] = sid;
@@ -419,8 +421,6 @@ static void index_sentences(struct work *w)
 					continue;
 				w->last_doc[c] = (uint32_t)(d + 1);
 				w->df_orig[c] += (uint32_t)orig;
-				if (orig && st->pos < (uint32_t)P(POSK, 3))
-					w->df_lead[c]++;
 			}
 		}
 	}
@@ -443,7 +443,7 @@ static void weigh_concepts(struct work *w, size_t n_independent)
 	w->weight = arena_array(w, w->n_concepts, sizeof(double));
 	for (c = 0; c < w->n_concepts; c++) {
 		uint32_t df = w->df_orig[c] ? w->df_orig[c] : 1;
-		w->weight[c] = df >= min_df ? (double)df + P(POSC, 0.0) * w->df_lead[c] : RARE_WEIGHT * df;
+		w->weight[c] = df >= min_df ? (double)df : RARE_WEIGHT * df;
 		if (!(w->concept_key[c] >> 32))
 			w->weight[c] *= UNIGRAM;
 	}
@@ -576,7 +576,7 @@ static size_t select_greedy(struct work *w, size_t budget, size_t *chosen)
 				dead[best] = 1;
 			} else if (score < bound[best]) {
 				bound[best] = score; /* stale: look again */
-			} else if (P(REDUND, 1) && redundant(w, &w->sents[best], chosen, n)) {
+			} else if (redundant(w, &w->sents[best], chosen, n)) {
 				dead[best] = 1;
 			} else {
 				break; /* exact, and no other bound is higher */
