@@ -172,8 +172,6 @@ int main(void)
 		size_t k = 3 + next_rand(10), len = 0, j;
 		char *t;
 
-		for (j = 0; j < k; j++)
-			len += 0;
 		t = malloc(k * 8192 + 1);
 		if (!t)
 			abort();
@@ -187,6 +185,9 @@ int main(void)
 			len += 2;
 		}
 		t[len] = '\0';
+		t = realloc(t, len + 1);
+		if (!t)
+			abort();
 		if (n_texts == cap_texts) {
 			cap_texts = cap_texts ? cap_texts * 2 : 1024;
 			texts = realloc(texts, cap_texts * sizeof(*texts));

@@ -55,6 +55,54 @@ static void wrapped_lines_joined(void **state)
 			    "A long night\n\n"
 			    "Rescue teams arrived on Tuesday with peace-keeping troops.");
 	chorus_doc_free(doc);
+	/* a line that stops mid-sentence is joined even when the next word, shortened by
+	 * normalization (``serious'' is 9 characters, not 11), would now fit */
+	doc = textutil_analyze(ctx, NULL,
+			       "Veranth has about 2,400 road bridges built before 1970. According to the\n"
+			       "ministry's own figures, one in five of them has a defect rated\n"
+			       "``serious'' or worse, and the backlog of repairs is estimated at 3.1\n"
+			       "billion veras. Engineers say the lesson is not new, and that the money\n"
+			       "was never spent.\n");
+	assert_string_equal(doc->text,
+			    "Veranth has about 2,400 road bridges built before 1970. According to the "
+			    "ministry's own figures, one in five of them has a defect rated \"serious\" or "
+			    "worse, and the backlog of repairs is estimated at 3.1 billion veras. Engineers "
+			    "say the lesson is not new, and that the money was never spent.");
+	chorus_doc_free(doc);
+	chorus_ctx_free(ctx);
+}
+
+static void related_list_and_header_lines(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_doc *doc;
+
+	(void)state;
+	/* the headlines under "RELATED STORIES" go with it; the byline and the date line
+	 * go; the dateline after them is found */
+	doc = textutil_analyze(ctx, "Twelve killed as bridge falls",
+			       "Published: 10 March 2026, 09:15\n\n"
+			       "By Sofie Hallberg\n\n"
+			       "PORT ALDER, Veranth (NWA) - Twelve people were killed on Monday.\n\n"
+			       "RELATED STORIES\n\n"
+			       "Port Alder harbour traffic halted after storm\n\n"
+			       "Veranth weather service upgrades storm alert to red\n\n"
+			       "Rescue divers recovered the last of the bodies on Tuesday.\n\n"
+			       "Share this article on Facebook | Share on X | Email\n");
+	assert_string_equal(doc->text, "Twelve killed as bridge falls\n\n"
+				       "Twelve people were killed on Monday.\n\n"
+				       "Rescue divers recovered the last of the bodies on Tuesday.");
+	assert_int_equal(doc->dropped_lines, 6);
+	assert_string_equal(doc->dateline_place, "PORT ALDER, Veranth");
+	assert_string_equal(doc->dateline_agency, "NWA");
+	chorus_doc_free(doc);
+	/* the list ends at the first line that is a sentence */
+	doc = textutil_analyze(ctx, NULL,
+			       "Putin spoke.\n\nRELATED STORIES\n\n"
+			       "Putin termed Ukraine a failed state.\n\nTalks ended\n");
+	assert_string_equal(doc->text, "Putin spoke.\n\nPutin termed Ukraine a failed state.\n\nTalks ended");
+	assert_int_equal(doc->dropped_lines, 1);
+	chorus_doc_free(doc);
 	chorus_ctx_free(ctx);
 }
 
@@ -99,6 +147,10 @@ static void boilerplate_lines(void **state)
 		"Reporting by Jane Doe; Writing by Ann Poe; Editing by John Roe",
 		"Copyright 2022 The Associated Press. All rights reserved.",
 		"\xC2\xA9 2022 Reuters", "Copyright \xC2\xA9 Daily Planet", "All rights reserved.",
+		"https://example.com/news/2022/02/21/story-123", "www.example.com",
+		"By Sofie Hallberg", "By JANE DOE and JOHN ROE", "By Jane Doe, Reuters",
+		"Published: 10 March 2026, 09:15", "Updated 4:08 p.m. ET",
+		"Follow the Halvard Courier on social media for the latest news.",
 		NULL,
 	};
 	static const char *const kept[] = {
@@ -111,6 +163,10 @@ static void boilerplate_lines(void **state)
 		"(Reporting by Jane Doe",
 		"Related talks are planned.",
 		"Also, read the fine print.",
+		"Visit www.example.com for more.",
+		"https://example.com is down, the company said.",
+		"By the numbers", "By Monday, 40 people had died.", "By 2030 Emissions Will Fall",
+		"Published reports say otherwise.", "Updated figures are due on Monday.",
 		NULL,
 	};
 	size_t i;
@@ -193,9 +249,19 @@ static void dateline_in_document(void **state)
 	assert_string_equal(doc->dateline_place, "BRUSSELS, Belgium");
 	assert_string_equal(doc->dateline_agency, "AP");
 	chorus_doc_free(doc);
-	/* only at the start: not in a later paragraph */
-	doc = textutil_analyze(ctx, NULL, "Talks went on.\n\nKYIV (Reuters) - Ukraine said.\n");
-	assert_string_equal(doc->text, "Talks went on.\n\nKYIV (Reuters) - Ukraine said.");
+	/* after a headline that ends with a period */
+	doc = textutil_analyze(ctx, NULL, "Poll finds Clinton would beat Trump.\n\n"
+				      "NEW YORK, Dec. 14 (UPI) \xE2\x80\x94 In hypothetical match-ups, Clinton won.\n");
+	assert_string_equal(doc->text, "Poll finds Clinton would beat Trump.\n\nIn hypothetical match-ups, Clinton won.");
+	assert_string_equal(doc->dateline_place, "NEW YORK");
+	assert_string_equal(doc->dateline_agency, "UPI");
+	chorus_doc_free(doc);
+	/* only at the start: not after a paragraph of the story (over 150 characters) */
+	doc = textutil_analyze(ctx, NULL,
+			       "Talks went on for a third day in the capital on Tuesday, and officials from both "
+			       "sides said that they expected a first agreement on prisoners before the weekend.\n\n"
+			       "KYIV (Reuters) - Ukraine said.\n");
+	assert_non_null(strstr(doc->text, "\n\nKYIV (Reuters) - Ukraine said."));
 	assert_null(doc->dateline_place);
 	chorus_doc_free(doc);
 	chorus_ctx_free(ctx);
@@ -287,6 +353,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(wrapped_lines_joined),
 		cmocka_unit_test(one_paragraph_per_line),
+		cmocka_unit_test(related_list_and_header_lines),
 		cmocka_unit_test(boilerplate_lines),
 		cmocka_unit_test(datelines),
 		cmocka_unit_test(dateline_in_document),

@@ -69,6 +69,9 @@ static void initials_numbers_ellipses(void **state)
 			    "Fighting began in 2014.\n14,000 people died.\n");
 	assert_string_equal(split("He paused... Then he left. And then... nothing."),
 			    "He paused...\nThen he left.\nAnd then... nothing.\n");
+	/* the spaced ellipsis of AP style */
+	assert_string_equal(split("It was combat. . . . If you walk, he said . . . nothing."),
+			    "It was combat. . . .\nIf you walk, he said . . . nothing.\n");
 	assert_string_equal(split("Visit example.com today. It is v2.0 now."),
 			    "Visit example.com today.\nIt is v2.0 now.\n");
 }

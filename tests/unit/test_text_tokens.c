@@ -88,8 +88,15 @@ static void apostrophes_hyphens_quotes(void **state)
 	assert_int_equal(doc->tokens[doc->sents[1].tok_begin + 4].flags, CHORUS_TOK_NUMBER);
 	assert_int_equal(doc->tokens[doc->sents[1].tok_begin + 13].flags,
 			 CHORUS_TOK_WORD | CHORUS_TOK_CAP | CHORUS_TOK_UPPER);
+	/* ellipses, spaced or not, are one token */
+	chorus_doc_free(doc);
+	doc = textutil_analyze(ctx, NULL, "Wait... it . . . ends. . . .");
+	assert_string_equal(textutil_tokens(ctx, doc, 0, 0), "Wait|...|it|. . .|ends|. . . .");
+	assert_string_equal(textutil_norms(ctx, doc, 0), "wait ... it ... ends ...");
+	chorus_doc_free(doc);
+	doc = textutil_analyze(ctx, NULL, "Mr. Smith met Mr.\n");
 	/* an abbreviation keeps its period, unless the period ends the sentence */
-	assert_string_equal(textutil_tokens(ctx, doc, 2, 0), "Mr.|Smith|met|Mr|.");
+	assert_string_equal(textutil_tokens(ctx, doc, 0, 0), "Mr.|Smith|met|Mr|.");
 	chorus_doc_free(doc);
 	chorus_ctx_free(ctx);
 }

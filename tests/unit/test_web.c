@@ -393,6 +393,29 @@ static void html_byline_and_date_fallbacks(void **state)
 	chorus_ctx_free(ctx);
 }
 
+/* Link text inside a sentence stays, even when the link wraps a span; a paragraph
+ * that is all links ("Read more") goes. */
+static void html_inline_links(void **state)
+{
+	static const char page[] =
+		"<html><body><article><p>The teardown is done, and <a href=\"/r\"><span>the results "
+		"are in</span></a>. The new laptop, it turns out, is much like the old one.</p>"
+		"<p><a href=\"/more\">Read more stories like this one</a></p>"
+		"<p>Its keyboard, however, is new, and it is better than the last one.</p>"
+		"</article></body></html>";
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_article a;
+
+	(void)state;
+	chorus_article_init(&a);
+	assert_int_equal(chorus_web_html_read(ctx, page, strlen(page), NULL, NULL, 0, &a), 0);
+	assert_string_equal(a.text, "The teardown is done, and the results are in. The new laptop, "
+				    "it turns out, is much like the old one.\n\n"
+				    "Its keyboard, however, is new, and it is better than the last one.");
+	chorus_article_release(&a);
+	chorus_ctx_free(ctx);
+}
+
 static void html_charsets(void **state)
 {
 	struct chorus_ctx *ctx = chorus_ctx_new();
@@ -827,6 +850,7 @@ int main(void)
 		cmocka_unit_test(html_json_ld_body),
 		cmocka_unit_test(html_split_story),
 		cmocka_unit_test(html_byline_and_date_fallbacks),
+		cmocka_unit_test(html_inline_links),
 		cmocka_unit_test(html_charsets),
 		cmocka_unit_test(html_deep_nesting),
 		cmocka_unit_test(html_limits_and_empty),

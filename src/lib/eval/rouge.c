@@ -32,7 +32,7 @@
 #include "util/buf.h"
 
 #define MAX_FILE_BYTES ((size_t)16 << 20)
-#define MAX_STEM_WORD 64 /* longer words are not stemmed (none are real words) */
+#define MAX_STEM_WORD 64 /* longer words are stemmed in a heap buffer */
 
 struct chorus_rouge {
 	struct chorus_rouge_options opt;
@@ -520,18 +520,22 @@ static int is_alnum(int c)
 /* The id of word w[0 .. n) (lowercase) after stemming. */
 static uint32_t word_id(struct chorus_rouge *r, const char *w, size_t n)
 {
-	char buf[MAX_STEM_WORD + 1];
+	char small[MAX_STEM_WORD + 1], *buf = small;
 	size_t sl;
+	uint32_t id, k;
 
-	if (r->opt.stem && n > 3 && n <= MAX_STEM_WORD) {
-		uint32_t k = chorus_lexicon_find(r->exc, w, n);
-
-		if (k && k <= r->nexc && r->exc_to[k])
-			return r->exc_to[k];
-		sl = chorus_rouge_porter(w, n, buf, sizeof(buf));
-		return chorus_lexicon_intern(r->words, buf, sl);
-	}
-	return chorus_lexicon_intern(r->words, w, n);
+	if (!r->opt.stem || n <= 3)
+		return chorus_lexicon_intern(r->words, w, n);
+	k = chorus_lexicon_find(r->exc, w, n);
+	if (k && k <= r->nexc && r->exc_to[k])
+		return r->exc_to[k];
+	if (n > MAX_STEM_WORD)
+		buf = chorus_xmalloc(n + 1);
+	sl = chorus_rouge_porter(w, n, buf, n + 1);
+	id = chorus_lexicon_intern(r->words, buf, sl);
+	if (buf != small)
+		free(buf);
+	return id;
 }
 
 /* The word ids of text into r->ids; returns their count. */

@@ -3,6 +3,8 @@
  * "RELATED STORIES", "Advertisement", share/follow/subscribe prompts, wire sign-offs
  * ("(Reporting by ...; Editing by ...)"), copyright lines.
  *
+ * A line that is only a web address is dropped too.
+ *
  * Every pattern is anchored on a whole line of canonical text: a line is dropped
  * when it equals one of the phrases (case and trailing punctuation aside), or when it
  * starts with one of the prefixes and is no longer than the prefix's limit; a prompt
@@ -36,6 +38,15 @@ static const char *const phrases[] = {
 	NULL,
 };
 
+/* Phrases (a subset of the above) that head a list of other stories' headlines. */
+static const char *const list_headers[] = {
+	"related", "related stories", "related story", "related articles", "related article",
+	"related news", "related content", "related coverage", "related links", "read more",
+	"read more stories", "more stories", "more news", "top stories", "latest news", "trending",
+	"trending now", "most read", "most popular", "recommended", "recommended stories",
+	"you may also like", "you might also like", "also read", "read also", "see also", NULL,
+};
+
 struct prefix {
 	const char *s; /* lowercase */
 	size_t max;    /* the longest line (bytes) it may start */
@@ -66,7 +77,7 @@ static const struct prefix prefixes[] = {
 static const char *const prompt_words[] = {
 	"us", "our", "newsletter", "newsletters", "twitter", "facebook", "instagram",
 	"telegram", "youtube", "whatsapp", "linkedin", "tiktok", "threads", "x", "app",
-	"alerts", "notifications", "updates", "email", "e-mail", "inbox", "daily", "weekly",
+	"alerts", "notifications", "updates", "email", "e-mail", "inbox", "daily", "weekly", "social",
 	"briefing", "podcast", "channel", "rss", "feed", "free", "article", "story", NULL,
 };
 
@@ -133,6 +144,64 @@ static int contains_icase(const char *line, size_t len, const char *needle)
 	return 0;
 }
 
+/* "By Jane Doe", "By JANE DOE and John Roe", "By Jane Doe, Reuters": a byline of two
+ * to eight capitalized words (and connectors), no digit, no final period. */
+static int is_byline(const char *line, size_t len)
+{
+	static const char *const connectors[] = { "and", "in", "for", "of", "the", "de", "van",
+						  "von", "da", "del", "al", "bin", "le", "la", NULL };
+	size_t i = 3, caps = 0, words = 0;
+
+	if (len < 6 || len > 80 || (memcmp(line, "By ", 3) && memcmp(line, "BY ", 3)) ||
+	    line[len - 1] == '.')
+		return 0;
+	while (i < len) {
+		size_t j = i, k;
+		int conn = 0;
+
+		while (j < len && line[j] != ' ' && line[j] != ',')
+			j++;
+		if (j > i) {
+			unsigned char c = (unsigned char)line[i];
+
+			for (k = 0; connectors[k]; k++)
+				if (strlen(connectors[k]) == j - i && !memcmp(line + i, connectors[k], j - i))
+					conn = 1;
+			if (c >= 'A' && c <= 'Z')
+				caps++;
+			else if (!conn && c < 0x80)
+				return 0;
+			for (k = i; k < j; k++)
+				if (line[k] >= '0' && line[k] <= '9')
+					return 0;
+			words++;
+		}
+		i = j + 1;
+	}
+	return caps >= 2 && words <= 8;
+}
+
+/* "Published: 10 March 2026, 09:15", "Updated 4:08 p.m. ET": a date label. */
+static int is_dated_label(const char *line, size_t len)
+{
+	static const char *const labels[] = { "published", "updated", "posted", "last updated",
+					      "first published", "last modified", NULL };
+	size_t i, k;
+
+	if (len > 100)
+		return 0;
+	for (i = 0; labels[i]; i++) {
+		size_t n = strlen(labels[i]);
+
+		if (len > n + 1 && prefix_icase(line, len, labels[i]) && (line[n] == ':' || line[n] == ' ')) {
+			for (k = n; k < len; k++)
+				if (line[k] >= '0' && line[k] <= '9')
+					return 1;
+		}
+	}
+	return 0;
+}
+
 static int ends_icase(const char *line, size_t len, const char *suffix)
 {
 	size_t n = strlen(suffix);
@@ -146,14 +215,23 @@ int chorus__text_is_boilerplate(const char *line, size_t len)
 
 	if (!len)
 		return 0;
+	/* a bare address on a line of its own */
+	if ((prefix_icase(line, len, "http://") || prefix_icase(line, len, "https://") ||
+	     prefix_icase(line, len, "www.")) && !memchr(line, ' ', len))
+		return 1;
 	/* whole phrases: drop trailing punctuation and arrows first */
-	while (core && strchr(" .:!>|-", line[core - 1]))
+	while (core && line[core - 1] && strchr(" .:!>|-", line[core - 1]))
 		core--;
 	if (core <= 40) {
+		for (i = 0; list_headers[i]; i++)
+			if (strlen(list_headers[i]) == core && prefix_icase(line, core, list_headers[i]))
+				return 2;
 		for (i = 0; phrases[i]; i++)
 			if (strlen(phrases[i]) == core && prefix_icase(line, core, phrases[i]))
 				return 1;
 	}
+	if (is_byline(line, len) || is_dated_label(line, len))
+		return 1;
 	for (i = 0; prefixes[i].s; i++) {
 		if (len <= prefixes[i].max && prefix_icase(line, len, prefixes[i].s)) {
 			const char *p = prefixes[i].s;

@@ -7,6 +7,8 @@
  * after line a is kept as a paragraph break unless
  * - a does not end a sentence (no final '.', '?' or '!', maybe before a closing quote)
  *   and the next line starts with a lowercase letter, or a ends with ',' or ';'; or
+ * - the text is hard-wrapped and a is longer than 0.6 W and stops mid-sentence (no
+ *   final punctuation), unless the next line is a subheading (below); or
  * - the text is hard-wrapped and the next line's first word would not have fitted on
  *   line a: width(a) + 1 + width(first word) > W; except before a subheading (a
  *   line of at most 0.6 W that starts with a capital, has no final punctuation and
@@ -89,7 +91,14 @@ static int joins(const char *t, const struct line *a, const struct line *b, cons
 		return 1;
 	if (!ends_sentence(as, a->len) && bs[0] >= 'a' && bs[0] <= 'z')
 		return 1;
-	if (!wrapped || a->width + 1 + first_word_width(bs, b->len) <= W)
+	if (!wrapped)
+		return 0;
+	/* a long line that stops mid-sentence was wrapped, whatever the next word's width
+	 * (normalization may have shortened it: ``serious'' is "serious") */
+	if (!ends_sentence(as, a->len) && a->width * 10 > W * 6 && !(starts_upper(bs) &&
+	    b->width * 10 <= W * 6 && !ends_sentence(bs, b->len) && (!c || starts_upper(t + c->start))))
+		return 1;
+	if (a->width + 1 + first_word_width(bs, b->len) <= W)
 		return 0;
 	/* a short line in capitals and without final punctuation between two paragraphs
 	 * is a subheading, not the end of the paragraph above it */
@@ -109,7 +118,7 @@ static size_t body_paragraphs(const char *t, size_t n, const char *source,
 {
 	struct line *lines = NULL;
 	size_t nl = 0, cap = 0, i = 0, dropped = 0, *widths = NULL, nw = 0, W = 0, full = 0;
-	int wrapped = 0;
+	int wrapped = 0, in_list = 0;
 
 	while (i <= n) {
 		const char *e = i < n ? memchr(t + i, '\n', n - i) : NULL;
@@ -120,10 +129,19 @@ static size_t body_paragraphs(const char *t, size_t n, const char *source,
 		lines[nl].len = end - i;
 		lines[nl].width = chorus__text_width(t + i, end - i);
 		lines[nl].drop = 0;
-		if (lines[nl].len && (chorus__text_is_boilerplate(t + i, end - i) ||
-				      chorus__linefilter_drops(lf, source, t + i, end - i))) {
-			lines[nl].drop = 1;
-			dropped++;
+		if (lines[nl].len) {
+			int b = chorus__text_is_boilerplate(t + i, end - i);
+
+			if (b || chorus__linefilter_drops(lf, source, t + i, end - i)) {
+				lines[nl].drop = 1;
+				in_list = b == 2;
+			} else if (in_list && lines[nl].width <= 120 && !ends_sentence(t + i, end - i)) {
+				/* a headline in the list under "RELATED STORIES" */
+				lines[nl].drop = 1;
+			} else {
+				in_list = 0;
+			}
+			dropped += (size_t)lines[nl].drop;
 		}
 		nl++;
 		if (!e)
@@ -236,9 +254,9 @@ int chorus_doc_analyze(struct chorus_ctx *ctx, const struct chorus_article *a,
 	d->doc.article = a;
 	d->doc.impl = d;
 	d->doc.dropped_lines = dropped;
-	/* the dateline opens the first paragraph, or the second after a headline-like
-	 * first one (short, no final punctuation) */
-	for (i = 0; i < paras.n && i < 2; i++) {
+	/* the dateline opens the first paragraph, or one of the next three after short
+	 * ones (at most 150 characters: a headline, a byline, a date) */
+	for (i = 0; i < paras.n && i < 4; i++) {
 		const char *p0 = pbuf.ptr + paras.v[i].start;
 		size_t len0 = paras.v[i].end - paras.v[i].start;
 
@@ -250,7 +268,7 @@ int chorus_doc_analyze(struct chorus_ctx *ctx, const struct chorus_article *a,
 			paras.v[i].start += (uint32_t)dl.skip;
 			break;
 		}
-		if (ends_sentence(p0, len0) || chorus__text_width(p0, len0) > 150)
+		if (chorus__text_width(p0, len0) > 150)
 			break;
 	}
 	/* the headline is paragraph 0; a body that repeats it does not repeat it */

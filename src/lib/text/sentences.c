@@ -132,7 +132,7 @@ static int is_boundary(const char *p, size_t n, size_t sent_start, size_t i, siz
 	for (t = i; t < j; t++) {
 		if (p[t] == '.')
 			dots++;
-		else
+		else if (p[t] != ' ')
 			quest = 1;
 	}
 	while (w < n && (p[w] == '"' || p[w] == '\'' || p[w] == '(' || p[w] == '['))
@@ -217,8 +217,15 @@ void chorus__text_sentences(const char *p, size_t n, struct chorus__spans *out)
 		if (i >= n)
 			break;
 		j = i;
-		while (j < n && (p[j] == '.' || p[j] == '?' || p[j] == '!'))
-			j++;
+		for (;;) {
+			while (j < n && (p[j] == '.' || p[j] == '?' || p[j] == '!'))
+				j++;
+			/* a spaced ellipsis: ". . ." */
+			if (j + 1 < n && p[j] == ' ' && p[j + 1] == '.' && p[j - 1] == '.')
+				j++;
+			else
+				break;
+		}
 		e = j;
 		while (e < n && (p[e] == '"' || p[e] == '\'' || p[e] == ')' || p[e] == ']'))
 			e++;

@@ -39,7 +39,8 @@ void chorus__text_normalize(const char *s, size_t n, struct chorus__buf *out);
 /* Whether the n bytes at s look like binary data rather than text (repair.c). */
 int chorus__text_is_binary(const char *s, size_t n, size_t *count, size_t *first);
 
-/* Whether the whole line (canonical text, trimmed) is a known kind of boilerplate. */
+/* Whether the whole line (canonical text, trimmed) is a known kind of boilerplate:
+ * 0 no, 1 yes, 2 yes and it heads a list of other stories ("RELATED STORIES"). */
 int chorus__text_is_boilerplate(const char *line, size_t len);
 
 /* The code points in s[0 .. len) (the length a reader sees). */

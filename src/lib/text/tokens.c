@@ -400,9 +400,12 @@ word:
 			continue;
 		}
 		/* punctuation */
-		if (c == '.' && i + 2 < end && p[i + 1] == '.' && p[i + 2] == '.') {
-			j = i + 3;
-			while (j < end && p[j] == '.')
+		if (c == '.' && ((i + 2 < end && p[i + 1] == '.' && p[i + 2] == '.') ||
+				 (i + 4 < end && p[i + 1] == ' ' && p[i + 2] == '.' && p[i + 3] == ' ' &&
+				  p[i + 4] == '.'))) {
+			/* an ellipsis, "..." or spaced ". . ." */
+			j = i + 1;
+			while (j < end && (p[j] == '.' || (p[j] == ' ' && j + 1 < end && p[j + 1] == '.')))
 				j++;
 			emit(&tk, v, n, cap, i, j, CHORUS_TOK_PUNCT, NORM_ELLIPSIS);
 			i = j;

@@ -657,7 +657,8 @@ static int keep_container(const char *name)
 	       !strcmp(name, "main") || !strcmp(name, "a");
 }
 
-/* Whether an element is boilerplate by its name, class and id, before scoring. */
+/* Whether an element is boilerplate, before scoring: 2 when its tag or role says so,
+ * 1 when its class or id does, else 0. */
 static int unlikely(const xmlNode *n, const char *name)
 {
 	char buf[512];
@@ -667,12 +668,12 @@ static int unlikely(const xmlNode *n, const char *name)
 		     !strcasecmp(role, "banner") || !strcasecmp(role, "contentinfo") ||
 		     !strcasecmp(role, "menu") || !strcasecmp(role, "dialog") ||
 		     !strcasecmp(role, "alert")))
-		return 1;
+		return 2;
 	if (keep_container(name))
 		return 0;
 	if (!strcmp(name, "aside") || !strcmp(name, "figcaption") || !strcmp(name, "figure") ||
 	    !strcmp(name, "picture"))
-		return 1;
+		return 2;
 	buf[0] = '\0';
 	if (c) {
 		size_t len;
@@ -723,8 +724,9 @@ static void prune_junk(xmlNode *parent, int depth)
 	}
 }
 
-/* Second pass, with statistics: blocks whose name, class or id say boilerplate,
- * unless they hold most of the page's text (a page wrapper with an unlucky name). */
+/* Second pass, with statistics: blocks whose tag or role say boilerplate, and those
+ * whose class or id do unless they hold half of the page's text (a page wrapper with
+ * an unlucky name). */
 static void prune_unlikely(xmlNode *parent, uint32_t total, int depth)
 {
 	xmlNode *n = parent->children, *next;
@@ -733,7 +735,9 @@ static void prune_unlikely(xmlNode *parent, uint32_t total, int depth)
 		next = n->next;
 		if (n->type != XML_ELEMENT_NODE || !st(n))
 			continue;
-		if (unlikely(n, (const char *)n->name) && st(n)->text * 2 < total) {
+		int u = unlikely(n, (const char *)n->name);
+
+		if (u == 2 || (u == 1 && st(n)->text * 2 < total)) {
 			drop(n);
 			continue;
 		}
@@ -1014,11 +1018,16 @@ static int boilerplate(const xmlNode *n, const char *name, uint32_t total)
 	if (strcmp(name, "div") && strcmp(name, "section") && strcmp(name, "ul") &&
 	    strcmp(name, "ol") && strcmp(name, "table") && strcmp(name, "form") &&
 	    strcmp(name, "dl") && strcmp(name, "span") && strcmp(name, "p") &&
-	    strcmp(name, "li") && strcmp(name, "blockquote"))
+	    strcmp(name, "li"))
 		return 0;
 	weight = class_weight(n);
 	ld = link_density(s);
-	if (!strcmp(name, "p") || !strcmp(name, "span") || !strcmp(name, "li"))
+	/* Inline text (a link inside a sentence) is never judged on its own. */
+	if (!strcmp(name, "span"))
+		return weight < 0 && s->text < 200 && ld < 1;
+	if (!strcmp(name, "li"))
+		return weight < 0 && s->text < 200;
+	if (!strcmp(name, "p"))
 		return weight < 0 && s->text < 200 ? 1 : ld > 0.6 && s->text < 400;
 	if (weight + (s->scored ? s->score : 0) < 0)
 		return 1;
