@@ -770,6 +770,8 @@ void chorus_brief_free(struct chorus_brief *b)
 	if (!b)
 		return;
 	impl = b->impl;
+	if (impl->facts_free)
+		impl->facts_free(impl->facts);
 	chorus__arena_free(impl->arena);
 	free(b);
 }
