@@ -1018,14 +1018,16 @@ static int boilerplate(const xmlNode *n, const char *name, uint32_t total)
 	if (strcmp(name, "div") && strcmp(name, "section") && strcmp(name, "ul") &&
 	    strcmp(name, "ol") && strcmp(name, "table") && strcmp(name, "form") &&
 	    strcmp(name, "dl") && strcmp(name, "span") && strcmp(name, "p") &&
-	    strcmp(name, "li") && strcmp(name, "blockquote"))
+	    strcmp(name, "li"))
 		return 0;
 	weight = class_weight(n);
 	ld = link_density(s);
 	/* Inline text (a link inside a sentence) is never judged on its own. */
 	if (!strcmp(name, "span"))
 		return weight < 0 && s->text < 200 && ld < 1;
-	if (!strcmp(name, "p") || !strcmp(name, "li"))
+	if (!strcmp(name, "li"))
+		return weight < 0 && s->text < 200;
+	if (!strcmp(name, "p"))
 		return weight < 0 && s->text < 200 ? 1 : ld > 0.6 && s->text < 400;
 	if (weight + (s->scored ? s->score : 0) < 0)
 		return 1;
