@@ -226,6 +226,7 @@ struct chorus_story_number {
 	double value;
 	const char *qualifier;
 	const char *sentence;        /* the sentence it stands in (first article) */
+	uint32_t sent;               /* that sentence's index in the first article */
 	size_t *articles;            /* articles reporting this value */
 	size_t n_articles;
 	int conflict;                /* 1: another value is reported for the same thing */

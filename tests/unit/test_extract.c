@@ -429,6 +429,21 @@ static void dates_inferred_publication(void **state)
 	one_free(&o);
 }
 
+static void dates_from_a_date_label(void **state)
+{
+	struct one o;
+
+	(void)state;
+	/* the text stage drops the label line; its date is still the publication date
+	 * (2026-03-10 was a Tuesday) */
+	one_make(&o, "Published: 10 March 2026, 09:15\n\nThe bridge fell on Monday evening.", NULL);
+	assert_int_equal(o.x->n_timexes, 1);
+	assert_string_equal(o.x->timexes[0].value, "2026-03-09");
+	assert_false(o.x->timexes[0].flags & CHORUS_TIMEX_INFERRED);
+	assert_false(o.x->anchor_inferred);
+	one_free(&o);
+}
+
 /* ---- the seeds ----------------------------------------------------------------------- */
 
 struct seeds {
@@ -575,6 +590,7 @@ int main(void)
 		cmocka_unit_test(dates_absolute),
 		cmocka_unit_test(dates_relative_to_publication),
 		cmocka_unit_test(dates_inferred_publication),
+		cmocka_unit_test(dates_from_a_date_label),
 		cmocka_unit_test(seeds_every_quote_has_its_speaker),
 		cmocka_unit_test(seeds_places_numbers_dates),
 	};

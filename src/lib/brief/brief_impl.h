@@ -15,6 +15,8 @@ struct chorus__brief_impl {
 	struct chorus__arena *arena; /* everything the brief points to */
 	struct chorus_ctx *ctx;      /* borrowed: the context that built the brief */
 	const size_t *group;         /* group[i]: the original document i is a copy of, or i */
+	void *facts;                 /* extraction sections' data, made on first use (extract/) */
+	void (*facts_free)(void *);  /* frees facts */
 };
 
 /*

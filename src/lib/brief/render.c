@@ -7,10 +7,15 @@
 #include <time.h>
 
 #include "brief/brief_impl.h"
+#include "extract/brief_sections.h"
 #include "util/alloc.h"
 
 const struct chorus__brief_section chorus__brief_sections[] = {
 	{ "summary", chorus__brief_summary_text, chorus__brief_summary_json },
+	{ "entities", chorus__brief_entities_text, chorus__brief_entities_json },
+	{ "quotes", chorus__brief_quotes_text, chorus__brief_quotes_json },
+	{ "numbers", chorus__brief_numbers_text, chorus__brief_numbers_json },
+	{ "timeline", chorus__brief_timeline_text, chorus__brief_timeline_json },
 	{ NULL, NULL, NULL }
 };
 

@@ -145,8 +145,8 @@ static int possessive(const struct xwork *w, size_t i)
 
 	if (chorus__word_eq(s, n, "people's"))
 		return 0; /* "Donetsk People's Republic" is one name */
-	return (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S')) ||
-	       (n > 1 && s[n - 1] == '\'' && (s[n - 2] == 's' || s[n - 2] == 'S'));
+	/* "Workers'" (a plural's possessive) stays inside names: "Transit Workers' Federation" */
+	return n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S');
 }
 
 static int connector(const struct xwork *w, size_t i)
@@ -279,8 +279,10 @@ static void classify(struct xwork *w, struct cand *c, size_t b, size_t e, size_t
 		c->key = key_dup(w, full);
 		c->name = full;
 	} else if (e - b == 1 && (tok_f(w, b) & CHORUS_TOK_UPPER)) {
-		c->kind = C_ORG;
-		c->flags |= CHORUS_MENTION_ACRONYM;
+		/* an unknown acronym; a long all-capitals word is a shouted word or a dateline */
+		c->kind = n <= 5 ? C_ORG : C_OTHER;
+		if (n <= 5)
+			c->flags |= CHORUS_MENTION_ACRONYM;
 	} else if (chorus__word_eq(tok_s(w, e - 1), tok_n(w, e - 1), "republic") ||
 		   chorus__word_eq(tok_s(w, e - 1), tok_n(w, e - 1), "republics")) {
 		c->kind = C_PLACE;
@@ -704,6 +706,17 @@ static void merge(struct xwork *w, struct cands *cs)
 		id = find_entity(&em, c->key);
 		if (id < 0 && !strchr(c->key, ' ') && c->kind != C_PLACE && c->kind != C_OUTLET)
 			id = find_surname(&em, c->key);
+		if (id < 0 && c->kind == C_ORG) {
+			/* "Transport Authority" after "Halvard Transport Authority" */
+			size_t kl = strlen(c->key);
+			for (j = 0; j < w->x->n_entities && id < 0; j++) {
+				const char *ek = w->x->entities[j].key;
+				size_t el = strlen(ek);
+				if (w->x->entities[j].kind == CHORUS_ENT_ORG && el > kl + 1 &&
+				    ek[el - kl - 1] == ' ' && !strcmp(ek + el - kl, c->key))
+					id = (int)j;
+			}
+		}
 		if (id < 0 && (c->flags & CHORUS_MENTION_ACRONYM) && !strchr(c->key, ' ')) {
 			for (j = 0; j < w->x->n_entities && id < 0; j++) {
 				char ini[64];

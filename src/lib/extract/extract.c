@@ -35,6 +35,8 @@ const char *const chorus__title_words[] = {
 	"mrs", "ms", "sheikh", "ayatollah", "prosecutor", "attorney", "adviser", "advisor",
 	"deputy", "head", "emir", "sultan", "lawmaker", "congressman", "congresswoman",
 	"president-elect", "policy", "affairs", "officer", "commander", "marshal", "ombudsman",
+	"captain", "capt", "major", "sergeant", "inspector", "detective", "professor", "prof",
+	"rev", "bishop", "archbishop", "cardinal", "rabbi", "imam", "superintendent", "sheriff",
 	NULL
 };
 
@@ -46,7 +48,9 @@ const char *const chorus__org_words[] = {
 	"foundation", "institute", "association", "nations", "house", "administration", "police",
 	"bureau", "federation", "alliance", "league", "board", "company", "co", "ltd", "navy",
 	"duma", "cabinet", "centre", "center", "school", "church", "club", "authority", "network",
-	"times", "post", "news", "press", "journal", "herald", "tribune", "treaty",
+	"times", "post", "news", "press", "journal", "herald", "tribune", "treaty", "hospital",
+	"clinic", "airport", "station", "museum", "brigade", "regiment", "division", "battalion",
+	"coalition", "movement", "front", "union's", "inc.", "llc", "plc", "ag", "institution",
 	NULL
 };
 

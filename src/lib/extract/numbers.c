@@ -13,6 +13,10 @@
 #include "chorus/extract.h"
 #include "extract/extract_int.h"
 
+static const char *const irregular[] = { "people", "men", "women", "children", "police",
+					 "personnel", "staff", "dead", "injured", "wounded",
+					 "missing", "killed", NULL };
+
 static const struct {
 	const char *w;
 	double v;
@@ -74,7 +78,10 @@ static const char *const year_preps[] = { "in", "since", "of", "by", "until", "f
 
 static const char *const preps[] = { "along", "across", "near", "inside", "outside", "around",
 				     "within", "without", "toward", "towards", "per", "since",
-				     "during", "amid", "among", "across", "beyond", "ago", NULL };
+				     "during", "amid", "among", "across", "beyond", "ago", "early", "late",
+				     "each", "daily", "alone", "a", "last", "this", "next", "so", "yet",
+				     "built", "made", "held", "left", "found", "taken", "given", "seen",
+				     "known", "brought", "sent", "kept", "lost", "paid", NULL };
 
 static const char *const aux[] = { "have", "has", "had", "were", "was", "are", "is", "been", NULL };
 
@@ -158,6 +165,28 @@ static int verb_like(const struct xwork *w, size_t i)
 	return (n > 4 && !memcmp(s + n - 3, "ing", 3)) || (n > 3 && !memcmp(s + n - 2, "ed", 2));
 }
 
+/* A plural noun, roughly: "troops", "people", "children" (not "is", "was", "its"). */
+static int plural(const struct xwork *w, size_t i)
+{
+	const char *s;
+	size_t n;
+
+	if (i >= w->doc->n_tokens || !(tok_f(w, i) & CHORUS_TOK_WORD) || (tok_f(w, i) & CHORUS_TOK_STOP))
+		return 0;
+	s = tok_s(w, i);
+	n = tok_n(w, i);
+	if (chorus__tok_in(w, i, irregular))
+		return 1;
+	return n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != '\'';
+}
+
+/* Durations are not counts of anything. */
+static int time_unit(const char *unit)
+{
+	return unit && (!strcmp(unit, "year") || !strcmp(unit, "month") || !strcmp(unit, "week") ||
+			!strcmp(unit, "day") || !strcmp(unit, "hour") || !strcmp(unit, "%"));
+}
+
 static void add_number(struct xwork *w, size_t si, size_t i)
 {
 	const struct chorus_sentence *st = &w->doc->sents[si];
@@ -179,9 +208,10 @@ static void add_number(struct xwork *w, size_t si, size_t i)
 			return;
 		if (i + 1 < st->tok_end && chorus__tok_in(w, i + 1, months))
 			return;
+		/* a year: "in 2014", "2014.", "a 2019 inspection" (not "2000 troops") */
 		if (is_year_like(w, i, v) && !unit &&
 		    ((i > st->tok_begin && chorus__tok_in(w, i - 1, year_preps)) ||
-		     (i + 1 >= st->tok_end || (tok_f(w, i + 1) & CHORUS_TOK_PUNCT))))
+		     (i + 1 >= st->tok_end || (tok_f(w, i + 1) & CHORUS_TOK_PUNCT)) || !plural(w, i + 1)))
 			return;
 	} else {
 		if (!chorus__tok_in(w, i, number_starts) || !word_value(w, i, &v))
@@ -254,11 +284,16 @@ static void add_number(struct xwork *w, size_t si, size_t i)
 		j++;
 	{
 		size_t cb = j, ce = j;
+		/* adjectives and nouns up to the first plural noun: "military convoys",
+		 * "vacant driver posts", "people" (not "people use", "bridges built") */
 		while (ce < st->tok_end && ce < cb + 3 && (tok_f(w, ce) & CHORUS_TOK_WORD) &&
 		       !(tok_f(w, ce) & CHORUS_TOK_STOP) && !chorus__tok_in(w, ce, months) &&
 		       !chorus__tok_in(w, ce, preps) &&
-		       !(ce > cb && ((tok_f(w, ce) & CHORUS_TOK_CAP) || verb_like(w, ce))))
+		       !(ce > cb && ((tok_f(w, ce) & CHORUS_TOK_CAP) || verb_like(w, ce)))) {
 			ce++;
+			if (plural(w, ce - 1))
+				break;
+		}
 		if (ce > cb && ce + 1 < st->tok_end && chorus__tok_in(w, ce, aux) &&
 		    (tok_f(w, ce + 1) & CHORUS_TOK_WORD)) {
 			size_t vn = tok_n(w, ce + 1);
@@ -267,7 +302,7 @@ static void add_number(struct xwork *w, size_t si, size_t i)
 			    chorus__tok_is(w, ce + 1, "been"))
 				ce += 2;
 		}
-		if (ce > cb && (!unit || !strcmp(unit, "USD") || !strcmp(unit, "%") == 0)) {
+		if (ce > cb && !time_unit(unit)) {
 			num->counts = chorus__arena_strndup(w->arena, w->doc->text + w->doc->tokens[cb].start,
 							    w->doc->tokens[ce - 1].end - w->doc->tokens[cb].start);
 			if (!unit || strcmp(unit, "%"))
@@ -307,4 +342,5 @@ void chorus__numbers_words(void)
 	chorus__words_register(preps);
 	chorus__words_register(aux);
 	chorus__words_register(number_starts);
+	chorus__words_register(irregular);
 }

@@ -259,9 +259,17 @@ static int subject_right(struct xwork *w, size_t c, size_t hi, struct speaker *s
 		sp->flags |= CHORUS_QUOTE_PRONOUN;
 		return 1;
 	}
-	/* "said a senior official" */
+	/* "said rescue leader Captain Mira Osterlund": a person after a title phrase;
+	 * "said a senior official": an unnamed source */
 	{
 		size_t j;
+		for (j = i; j < hi && j < i + 5 && !(tok_f(w, j) & CHORUS_TOK_PUNCT); j++) {
+			k = mention_starting(w, j);
+			if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON) {
+				set_from_mention(w, sp, k);
+				return 1;
+			}
+		}
 		for (j = i; j < hi && j < i + 4; j++)
 			if (chorus__tok_in(w, j, chorus__source_nouns))
 				return unnamed_np(w, j, c + 1, sp);
@@ -368,7 +376,7 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 	/* ": UN chief" after a headline quote */
 	if (mc + 2 < hi && chorus__tok_punct(w, mc + 1, ":")) {
 		int k = mention_starting(w, mc + 2);
-		if (k >= 0 && speaker_kind_ok(w, &w->x->mentions[k])) {
+		if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON) {
 			set_from_mention(w, sp, k);
 			return 1;
 		}

@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
+#include <strings.h>
 
 #include "chorus/extract.h"
 #include "extract/extract_int.h"
@@ -130,15 +131,25 @@ static int32_t infer_year(struct chorus_extraction *const *xs, size_t n)
 	return best_y;
 }
 
+int64_t chorus__timex_label_day(const char *text, size_t len);
+
+/* The publication day an article states: its record's, else a date label in its text. */
 static int64_t known_day(const struct chorus_extraction *x)
 {
 	const struct chorus_article *a = x->doc ? x->doc->article : NULL;
 
-	if (!a || a->published == CHORUS_TIME_UNKNOWN)
+	if (!a)
 		return INT64_MIN;
+	if (a->published == CHORUS_TIME_UNKNOWN)
+		return a->text ? chorus__timex_label_day(a->text, a->text_len) : INT64_MIN;
 	return a->published >= 0 ? a->published / 86400 : -((-a->published + 86399) / 86400);
 }
 
+int64_t chorus__timex_latest_day(const struct chorus_extraction *x, int32_t year);
+
+/* Every article's dates resolved: against its known publication day, or against one
+ * inferred from its text and the story (the earliest day any article is known or
+ * dated to be from is the earliest the others can be). */
 static void infer_dates(struct chorus_story_extraction *s, struct chorus_extraction *const *xs, size_t n)
 {
 	int32_t year = infer_year(xs, n);
@@ -146,36 +157,18 @@ static void infer_dates(struct chorus_story_extraction *s, struct chorus_extract
 	size_t a;
 
 	s->year_inferred = year != 0;
-	/* the latest date any article states is the earliest any of them can be from */
 	for (a = 0; a < n; a++) {
-		int64_t d;
-		if (known_day(xs[a]) != INT64_MIN)
-			continue;
-		d = chorus__timex_infer_anchor(xs[a], year, INT64_MIN);
-		(void)d;
-	}
-	for (a = 0; a < n; a++) {
-		size_t i;
-		for (i = 0; i < xs[a]->n_timexes; i++) {
-			const struct chorus_timex *t = &xs[a]->timexes[i];
-			int32_t y = t->year;
-			int64_t d;
-			if (t->rel || !t->day || !t->month)
-				continue;
-			if (!y || (t->flags & CHORUS_TIMEX_RELATIVE))
-				y = year;
-			if (!y)
-				continue;
-			d = chorus__days_from_civil(y, t->month, t->day);
-			if (floor_day == INT64_MIN || d > floor_day)
-				floor_day = d;
-		}
+		int64_t d = known_day(xs[a]);
+		if (d == INT64_MIN)
+			d = chorus__timex_latest_day(xs[a], year);
+		if (d != INT64_MIN && (floor_day == INT64_MIN || d < floor_day))
+			floor_day = d;
 	}
 	for (a = 0; a < n; a++) {
 		struct chorus_extraction *x = xs[a];
 		int64_t d = known_day(x);
 		if (d != INT64_MIN) {
-			chorus__timex_resolve(x, d, year, year != 0);
+			chorus__timex_resolve(x, d, 0, 0);
 			continue;
 		}
 		d = chorus__timex_infer_anchor(x, year, floor_day);
@@ -355,6 +348,17 @@ static char *sentence_dup(struct chorus__arena *ar, const struct chorus_doc *d, 
 	return chorus__arena_strndup(ar, d->text + d->sents[si].start, d->sents[si].end - d->sents[si].start);
 }
 
+/* The sentences of two story numbers share two content stems besides what they count. */
+static int same_context(struct chorus_extraction *const *xs, const struct chorus_story_number *a,
+			const struct chorus_story_number *b)
+{
+	uint32_t s1[128], s2[128];
+	size_t n1 = stems_of(xs[a->articles[0]]->doc, a->sent, s1, 128);
+	size_t n2 = stems_of(xs[b->articles[0]]->doc, b->sent, s2, 128);
+
+	return overlap(s1, n1, s2, n2) >= 4;
+}
+
 static void collect_numbers(struct chorus_story_extraction *s, struct simpl *im,
 			    struct chorus_extraction *const *xs, size_t n)
 {
@@ -396,11 +400,13 @@ static void collect_numbers(struct chorus_story_extraction *s, struct simpl *im,
 			o->value = num->value;
 			o->qualifier = num->qualifier;
 			o->sentence = sentence_dup(im->arena, xs[a]->doc, num->sent);
+			o->sent = num->sent;
 			o->articles = chorus__arena_alloc(im->arena, sizeof(size_t));
 			o->articles[0] = a;
 			o->n_articles = 1;
 		}
-	/* a conflict: the same thing counted with a different value by another article */
+	/* a conflict: the same thing counted with a different value by another article, in
+	 * sentences that share at least two other content words (the same context) */
 	for (k = 0; k < s->n_numbers; k++)
 		for (j = 0; j < s->n_numbers; j++) {
 			char ka[64], kb[64];
@@ -409,6 +415,8 @@ static void collect_numbers(struct chorus_story_extraction *s, struct simpl *im,
 			counts_key(s->numbers[k].counts, ka, sizeof(ka));
 			counts_key(s->numbers[j].counts, kb, sizeof(kb));
 			if (!strcmp(ka, kb) && s->numbers[k].value != s->numbers[j].value &&
+			    !strcasecmp(s->numbers[k].counts, s->numbers[j].counts) &&
+			    same_context(xs, &s->numbers[k], &s->numbers[j]) &&
 			    !(s->numbers[k].unit && !s->numbers[j].unit) && !(!s->numbers[k].unit && s->numbers[j].unit) &&
 			    (s->numbers[k].n_articles > 1 || s->numbers[j].n_articles > 1 ||
 			     s->numbers[k].articles[0] != s->numbers[j].articles[0]))
@@ -446,6 +454,11 @@ static void build_timeline(struct chorus_story_extraction *s, struct simpl *im,
 	size_t *nstems = NULL;
 	uint32_t *first_sent = NULL; /* per event: (article, sentence) of its first report */
 	size_t capf = 0, caps = 0, capn = 0;
+	struct {
+		size_t article;
+		uint32_t sent;
+	} *used = NULL;
+	size_t n_used = 0, cap_used = 0;
 
 	for (a = 0; a < n; a++)
 		for (i = 0; i < xs[a]->n_timexes; i++) {
@@ -456,7 +469,16 @@ static void build_timeline(struct chorus_story_extraction *s, struct simpl *im,
 			if ((t->flags & (CHORUS_TIMEX_DURATION | CHORUS_TIMEX_UNRESOLVED)) || !t->value[0] ||
 			    strchr(t->value, 'X') || strchr(t->value, 'W') || (d->sents[t->sent].flags & CHORUS_SENT_TITLE))
 				continue;
-			/* a future day is not an event yet; keep days and months */
+			/* one event per sentence of an article: its first date */
+			for (k = 0; k < n_used; k++)
+				if (used[k].article == a && used[k].sent == t->sent)
+					break;
+			if (k < n_used)
+				continue;
+			CHORUS_GROW(used, n_used + 1, cap_used);
+			used[n_used].article = a;
+			used[n_used].sent = t->sent;
+			n_used++;
 			n1 = stems_of(d, t->sent, s1, 128);
 			for (k = 0; k < s->n_events; k++) {
 				if (strcmp(s->events[k].date, t->value))
@@ -477,13 +499,6 @@ static void build_timeline(struct chorus_story_extraction *s, struct simpl *im,
 				}
 				continue;
 			}
-			/* one event per sentence and date within an article */
-			for (k = 0; k < s->n_events; k++)
-				if (!strcmp(s->events[k].date, t->value) && s->events[k].articles[0] == a &&
-				    first_sent[k] == t->sent)
-					break;
-			if (k < s->n_events)
-				continue;
 			CHORUS_GROW(s->events, s->n_events + 1, im->cap_v);
 			CHORUS_GROW(first_sent, s->n_events + 1, capf);
 			CHORUS_GROW(stems, s->n_events + 1, caps);
@@ -508,6 +523,7 @@ static void build_timeline(struct chorus_story_extraction *s, struct simpl *im,
 	free(stems);
 	free(nstems);
 	free(first_sent);
+	free(used);
 }
 
 int chorus_extract_story(struct chorus_ctx *ctx, struct chorus_extraction *const *xs, size_t n,

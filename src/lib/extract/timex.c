@@ -51,7 +51,7 @@ static const char *const triggers[] = {
 	"twelve", "a", "an", NULL
 };
 
-static const char *const future_words[] = { "will", "would", "next", "tomorrow", "plans",
+static const char *const future_words[] = { "will", "would", "next", "tomorrow", "plans", "due", "until", "should", "shall",
 					    "planned", "scheduled", "expected", "set", "to", NULL };
 
 int64_t chorus__days_from_civil(int64_t y, int m, int d)
@@ -519,16 +519,12 @@ int32_t chorus__timex_year_from_weekdays(const struct chorus_extraction *x, int3
 	return 0;
 }
 
-int64_t chorus__timex_infer_anchor(const struct chorus_extraction *x, int32_t year, int64_t floor_day);
-/*
- * The publication day inferred from the text: the latest explicit day (full dates, or
- * yearless ones when year is known; at least floor_day), then moved to the day before a
- * "tomorrow (Wednesday)", or forward to the last past weekday named. INT64_MIN if the
- * text dates nothing.
- */
-int64_t chorus__timex_infer_anchor(const struct chorus_extraction *x, int32_t year, int64_t floor_day)
+int64_t chorus__timex_latest_day(const struct chorus_extraction *x, int32_t year);
+/* The latest day the text dates explicitly (yearless dates take year; 0: skip them),
+ * or INT64_MIN. */
+int64_t chorus__timex_latest_day(const struct chorus_extraction *x, int32_t year)
 {
-	int64_t latest = floor_day, best;
+	int64_t latest = INT64_MIN;
 	size_t i;
 
 	for (i = 0; i < x->n_timexes; i++) {
@@ -545,29 +541,102 @@ int64_t chorus__timex_infer_anchor(const struct chorus_extraction *x, int32_t ye
 		if (latest == INT64_MIN || d > latest)
 			latest = d;
 	}
-	if (latest == INT64_MIN)
+	return latest;
+}
+
+int64_t chorus__timex_infer_anchor(const struct chorus_extraction *x, int32_t year, int64_t floor_day);
+/*
+ * The publication day inferred from the text: the first day from the latest explicit
+ * date (and from floor_day, the earliest day the story's articles can be from) such
+ * that a "tomorrow (Wednesday)" names the next day, and every past weekday named ("on
+ * Monday") falls on or after the day before that start. INT64_MIN if nothing dates it.
+ */
+int64_t chorus__timex_infer_anchor(const struct chorus_extraction *x, int32_t year, int64_t floor_day)
+{
+	int64_t start = chorus__timex_latest_day(x, year), d;
+	size_t i;
+
+	if (floor_day != INT64_MIN && (start == INT64_MIN || floor_day > start))
+		start = floor_day;
+	if (start == INT64_MIN)
 		return INT64_MIN;
-	best = latest;
-	for (i = 0; i < x->n_timexes; i++) {
-		const struct chorus_timex *t = &x->timexes[i];
-		if (t->rel == REL_TOMORROW_W) {
-			int64_t d = latest;
-			while (chorus__weekday(d + 1) != t->weekday)
-				d++;
+	for (d = start; d < start + 7; d++) {
+		int ok = 1;
+		for (i = 0; i < x->n_timexes && ok; i++) {
+			const struct chorus_timex *t = &x->timexes[i];
+			if (t->rel == REL_TOMORROW_W)
+				ok = chorus__weekday(d + 1) == t->weekday;
+			else if (t->rel == REL_WEEKDAY && t->amount == 0)
+				ok = d - (chorus__weekday(d) - t->weekday + 7) % 7 >= start - 1;
+		}
+		if (ok)
 			return d;
+	}
+	return start;
+}
+
+/* A month name at s (n bytes): 1..12, or 0. */
+static int month_word(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n > 1 && s[n - 1] == '.')
+		n--;
+	for (k = 0; k < 12; k++)
+		if (chorus__word_eq(s, n, month_names[k][0]) || (n == 3 && chorus__word_eq(s, n, month_names[k][1])))
+			return (int)k + 1;
+	return 0;
+}
+
+/*
+ * The day of a date label in the raw text ("Published: 10 March 2026, 09:15",
+ * "Updated Thursday, 4 June 2026"), which the text stage drops as boilerplate: a line
+ * among the first 40 that starts with such a label and holds a day, a month name and a
+ * year. INT64_MIN when there is none.
+ */
+int64_t chorus__timex_label_day(const char *text, size_t len);
+int64_t chorus__timex_label_day(const char *text, size_t len)
+{
+	static const char *const labels[] = { "published", "updated", "posted", "first published",
+					      "last updated", NULL };
+	size_t pos = 0, line;
+
+	for (line = 0; line < 40 && pos < len; line++) {
+		const char *l = text + pos, *nl = memchr(l, '\n', len - pos);
+		size_t ll = nl ? (size_t)(nl - l) : len - pos, k;
+		pos += ll + 1;
+		while (ll && (*l == ' ' || *l == '\t'))
+			l++, ll--;
+		for (k = 0; labels[k]; k++) {
+			size_t kl = strlen(labels[k]);
+			int day = 0, month = 0, year = 0;
+			size_t i = kl;
+			if (ll <= kl || !chorus__word_eq(l, kl, labels[k]) || isalpha((unsigned char)l[kl]))
+				continue;
+			while (i < ll) {
+				size_t b;
+				while (i < ll && !isalnum((unsigned char)l[i]))
+					i++;
+				b = i;
+				while (i < ll && (isalnum((unsigned char)l[i]) || l[i] == '.'))
+					i++;
+				if (i == b)
+					break;
+				if (isdigit((unsigned char)l[b])) {
+					long v = strtol(l + b, NULL, 10);
+					if (i - b == 4 && v >= 1900 && v <= 2200 && !year)
+						year = (int)v;
+					else if (i - b <= 2 && v >= 1 && v <= 31 && !day && (i >= ll || l[i] != ':'))
+						day = (int)v;
+				} else if (!month) {
+					month = month_word(l + b, i - b);
+				}
+			}
+			if (day && month && year)
+				return chorus__days_from_civil(year, month, day);
 		}
 	}
-	for (i = 0; i < x->n_timexes; i++) {
-		const struct chorus_timex *t = &x->timexes[i];
-		if (t->rel == REL_WEEKDAY && t->amount == 0) {
-			int64_t d = latest;
-			while (chorus__weekday(d) != t->weekday)
-				d++;
-			if (d > best)
-				best = d;
-		}
-	}
-	return best;
+	return INT64_MIN;
 }
 
 void chorus__extract_timexes(struct xwork *w)
@@ -585,6 +654,15 @@ void chorus__extract_timexes(struct xwork *w)
 		x->anchor_inferred = 0;
 		chorus__timex_resolve(x, day, 0, 0);
 		return;
+	}
+	if (a && a->text) {
+		int64_t day = chorus__timex_label_day(a->text, a->text_len);
+		if (day != INT64_MIN) {
+			x->anchor = (chorus_time)day * 86400;
+			x->anchor_inferred = 0;
+			chorus__timex_resolve(x, day, 0, 0);
+			return;
+		}
 	}
 	year = chorus__timex_year_from_weekdays(x, max_year(x));
 	{

@@ -323,8 +323,8 @@ void chorus__text_tokenize(struct chorus_ctx *ctx, const char *text, size_t star
 		cur = currency_at(p + i, end - i);
 		if (is_digit(c) || (cur && i + cur < end && is_digit(p[i + cur]))) {
 			j = scan_number(p, i + cur, end);
-			if (j + 1 < end && p[j] == '-' && letter_at(p + j + 1, end - j - 1, &len, &up))
-				goto word; /* "14-year-old" */
+			if (!cur && j + 1 < end && p[j] == '-' && letter_at(p + j + 1, end - j - 1, &len, &up))
+				goto word; /* "14-year-old" (not after a currency sign: "$5-a-day") */
 			if (j < end && p[j] == '%')
 				j++;
 			else if (j + 1 < end && p[j] == ' ' && p[j + 1] == '%')
@@ -386,6 +386,10 @@ word:
 				j = scan_number(p, j + 1, end);
 				emit(&tk, v, n, cap, i, j, CHORUS_TOK_NUMBER, NORM_NUMBER);
 				i = j;
+				continue;
+			}
+			if (j == i) { /* cannot happen: a word holds at least its first character */
+				i++;
 				continue;
 			}
 			flags = CHORUS_TOK_WORD;
