@@ -146,18 +146,17 @@ enum norm_kind { NORM_LOWER, NORM_NUMBER, NORM_RAW, NORM_ELLIPSIS };
 static void number_norm(struct tokenizer *tk, const char *s, size_t n);
 
 /*
- * A direct-mapped cache from a token's bytes (up to 16) to its norm, stem and flags:
- * the same words come back all the time, and a hit saves lowercasing, hashing and
- * the lexicon's probe. The bytes decide the token's kind and flags, so they are key
- * enough. It lives on the context (ctx->text_tokcache), as the lexicon does.
+ * A direct-mapped cache from a token's bytes (up to 15) to its norm, stem and stopword
+ * bit: the same words come back all the time, and a hit saves lowercasing, hashing
+ * and the lexicon's probe. The bytes decide the token's kind and other flags, so
+ * they are key enough. It lives on the context (ctx->text_tokcache), as the lexicon does.
  */
 #define TC_BITS 16
 
 struct tc_entry {
-	uint64_t a, b;     /* the bytes, zero-padded */
-	uint32_t norm, stem;
-	uint32_t len;      /* 0: empty */
-	uint32_t flags;
+	uint64_t a, b;     /* bytes 0-7 and 8-14, zero-padded, the length in b's top byte; 0: empty */
+	uint32_t norm;
+	uint32_t stem;     /* | STOP_BIT for a stopword; the other flags follow from the bytes */
 };
 
 struct chorus__tokcache {
@@ -171,6 +170,7 @@ static void tc_key(const char *s, size_t n, uint64_t *a, uint64_t *b)
 	memcpy(buf, s, n);
 	memcpy(a, buf, 8);
 	memcpy(b, buf + 8, 8);
+	*b = (*b & 0x00FFFFFFFFFFFFFFull) | ((uint64_t)n << 56);
 }
 
 static void emit(struct tokenizer *tk, struct chorus_token **v, size_t *n, size_t *cap,
@@ -183,19 +183,18 @@ static void emit(struct tokenizer *tk, struct chorus_token **v, size_t *n, size_
 	size_t len = end - start;
 	uint64_t a = 0, b = 0;
 
-	if (len <= 16) {
+	if (len <= 15) {
 		uint64_t h;
 
 		if (!ctx->text_tokcache)
 			ctx->text_tokcache = chorus_xcalloc(1, sizeof(struct chorus__tokcache));
 		tc_key(tk->text + start, len, &a, &b);
-		h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ len;
+		h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full);
 		h ^= h >> 29;
 		ce = &ctx->text_tokcache->e[(h * 0xBF58476D1CE4E5B9ull) >> (64 - TC_BITS)];
-		if (ce->len == len && ce->a == a && ce->b == b) {
+		if (ce->a == a && ce->b == b) {
 			norm = ce->norm;
 			sv = ce->stem;
-			flags = ce->flags;
 			goto store;
 		}
 	}
@@ -216,17 +215,15 @@ static void emit(struct tokenizer *tk, struct chorus_token **v, size_t *n, size_
 	}
 	norm = chorus_lexicon_intern(ctx->lex, tk->norm.ptr ? tk->norm.ptr : "", tk->norm.len);
 	sv = stem_of(tk, norm, tk->norm.ptr ? tk->norm.ptr : "", tk->norm.len, !!(flags & CHORUS_TOK_WORD));
-	flags |= sv & STOP_BIT ? CHORUS_TOK_STOP : 0;
-	sv &= ~STOP_BIT;
 	if (ce) {
 		ce->a = a;
 		ce->b = b;
-		ce->len = (uint32_t)len;
 		ce->norm = norm;
 		ce->stem = sv;
-		ce->flags = flags;
 	}
 store:
+	flags |= sv & STOP_BIT ? CHORUS_TOK_STOP : 0;
+	sv &= ~STOP_BIT;
 	CHORUS_GROW(*v, *n + 1, *cap);
 	t = &(*v)[(*n)++];
 	t->start = (uint32_t)start;
