@@ -1,6 +1,7 @@
 /*
  * cli/cmd_story.c: `chorus story ID [--format md|json]`: one stored story: its
- * metadata and its articles, each copy shown with the original it copies.
+ * metadata, its brief (chorus/brief.h, told which articles are syndicated copies of
+ * which), and its articles, each copy shown with the original it copies.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "chorus/brief.h"
 #include "cli.h"
 
 struct member {
@@ -15,6 +17,7 @@ struct member {
 	double sim;
 	char *id, *source, *title;
 	chorus_time published;
+	struct chorus_article a; /* with its text, for the brief */
 };
 
 struct members {
@@ -57,6 +60,7 @@ static int collect(void *arg, const struct chorus_stored *s)
 	x->source = s->a.source ? strdup(s->a.source) : NULL;
 	x->title = s->a.title ? strdup(s->a.title) : NULL;
 	x->published = s->a.published;
+	chorus_article_copy(&x->a, &s->a);
 	return 0;
 }
 
@@ -81,7 +85,57 @@ static void day(chorus_time t, char *buf, size_t n)
 		strftime(buf, n, "%Y-%m-%d", &tm);
 }
 
-static void print_json(const struct chorus_story_info *si, const struct members *m)
+/* The brief of the story, rendered in fmt into a new string; NULL when it cannot be
+ * made (the reason on stderr). */
+static char *brief_of(struct chorus_ctx *ctx, const struct members *m, enum chorus_brief_format fmt)
+{
+	struct chorus_doc **docs = calloc(m->n ? m->n : 1, sizeof(*docs));
+	size_t *dup = calloc(m->n ? m->n : 1, sizeof(*dup)), *index = calloc(m->n ? m->n : 1, sizeof(*index));
+	struct chorus_brief_options bo;
+	struct chorus_brief *b = NULL;
+	char *out = NULL;
+	size_t i, j, n = 0, len = 0;
+
+	if (!docs || !dup || !index)
+		goto out;
+	for (i = 0; i < m->n; i++) {
+		index[i] = CHORUS_BRIEF_ORIGINAL;
+		if (chorus_doc_analyze(ctx, &m->v[i].a, NULL, &docs[n]) < 0) {
+			fprintf(stderr, "chorus: story article %s skipped: %s\n", m->v[i].id,
+				chorus_errmsg(ctx));
+			continue;
+		}
+		index[i] = n++;
+	}
+	for (i = 0; i < m->n; i++) {
+		if (index[i] == CHORUS_BRIEF_ORIGINAL)
+			continue;
+		dup[index[i]] = CHORUS_BRIEF_ORIGINAL;
+		for (j = 0; m->v[i].dup_of && j < m->n; j++)
+			if (m->v[j].seq == m->v[i].dup_of && index[j] != CHORUS_BRIEF_ORIGINAL)
+				dup[index[i]] = index[j];
+	}
+	memset(&bo, 0, sizeof(bo));
+	bo.dup_of = dup;
+	if (!n || chorus_brief_build(ctx, (const struct chorus_doc *const *)docs, n, &bo, &b) < 0) {
+		cli_error("no brief: %s", n ? chorus_errmsg(ctx) : "no article could be analysed");
+		goto out;
+	}
+	if (chorus_brief_render(b, fmt, &out, &len) < 0) {
+		free(out);
+		out = NULL;
+	}
+out:
+	chorus_brief_free(b);
+	for (i = 0; i < n; i++)
+		chorus_doc_free(docs[i]);
+	free(docs);
+	free(dup);
+	free(index);
+	return out;
+}
+
+static void print_json(const struct chorus_story_info *si, const struct members *m, const char *brief)
 {
 	json_t *o = json_object(), *arr = json_array();
 	char buf[32];
@@ -114,7 +168,10 @@ static void print_json(const struct chorus_story_info *si, const struct members 
 			json_object_set_new(a, "similarity", json_real(x->sim));
 		json_array_append_new(arr, a);
 	}
-	json_object_set_new(o, "articles_list", arr);
+	json_object_set_new(o, "members", arr);
+	json_object_set_new(o, "brief", brief ? json_loads(brief, 0, NULL) : json_null());
+	if (!json_object_get(o, "brief"))
+		json_object_set_new(o, "brief", json_null());
 	js = json_dumps(o, JSON_INDENT(2) | JSON_ENSURE_ASCII);
 	if (js)
 		puts(js);
@@ -122,7 +179,8 @@ static void print_json(const struct chorus_story_info *si, const struct members 
 	json_decref(o);
 }
 
-static void print_md(const struct chorus_story_info *si, const struct members *m, int md)
+static void print_md(const struct chorus_story_info *si, const struct members *m, int md,
+		     const char *brief)
 {
 	char first[32], last[32], buf[32];
 	size_t i;
@@ -133,7 +191,10 @@ static void print_md(const struct chorus_story_info *si, const struct members *m
 	       si->headline ? si->headline : "");
 	printf("%lld articles (%lld originals), %lld outlets, %s to %s\n", (long long)si->size,
 	       (long long)si->originals, (long long)si->outlets, first, last);
-	printf("Terms: %s\n%s", si->terms ? si->terms : "", md ? "\n## Articles\n\n" : "\n");
+	printf("Terms: %s\n\n", si->terms ? si->terms : "");
+	if (brief)
+		printf("%s%s", brief, brief[0] && brief[strlen(brief) - 1] == '\n' ? "" : "\n");
+	printf("%s", md ? "\n## Articles\n\n" : "\nArticles:\n");
 	for (i = 0; i < m->n; i++) {
 		const struct member *x = &m->v[i];
 
@@ -155,6 +216,7 @@ int cmd_story(int argc, char **argv)
 	struct chorus_ctx *ctx;
 	enum cli_format fmt = cli_default_format();
 	const char *db = "chorus.db", *idarg = NULL;
+	char *brief = NULL;
 	size_t id = 0, i;
 	int ret = EXIT_FAILED;
 
@@ -185,20 +247,24 @@ int cmd_story(int argc, char **argv)
 	ctx = chorus_ctx_new();
 	if (chorus_store_open(ctx, db, &so, &st) < 0 ||
 	    chorus_store_get_story(ctx, st, (int64_t)id, &si) < 0 ||
-	    chorus_store_each_article(ctx, st, (int64_t)id, 0, collect, &m) != 0) {
+	    chorus_store_each_article(ctx, st, (int64_t)id, 1, collect, &m) != 0) {
 		cli_error("%s", *chorus_errmsg(ctx) ? chorus_errmsg(ctx) : "out of memory");
 		goto out;
 	}
+	brief = brief_of(ctx, &m, fmt == FORMAT_JSON ? CHORUS_BRIEF_JSON
+			 : fmt == FORMAT_MD ? CHORUS_BRIEF_MD : CHORUS_BRIEF_TEXT);
 	if (fmt == FORMAT_JSON)
-		print_json(&si, &m);
+		print_json(&si, &m, brief);
 	else
-		print_md(&si, &m, fmt == FORMAT_MD);
+		print_md(&si, &m, fmt == FORMAT_MD, brief);
+	free(brief);
 	ret = EXIT_DONE;
 out:
 	for (i = 0; i < m.n; i++) {
 		free(m.v[i].id);
 		free(m.v[i].source);
 		free(m.v[i].title);
+		chorus_article_release(&m.v[i].a);
 	}
 	free(m.v);
 	chorus_story_info_release(&si);

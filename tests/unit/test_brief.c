@@ -231,6 +231,31 @@ static void low_content_sentences_are_never_selected(void **state)
 	story_release(&st);
 }
 
+static void datelines_and_contact_lines_stay_out(void **state)
+{
+	struct story st = { 0 };
+	struct chorus_brief *b;
+
+	(void)state;
+	story_add(&st, "a", "Alpha",
+		  "FARM-BUDGET _ WASHINGTON _ The Senate approved the new farm budget on Tuesday after a long debate.\n\n"
+		  "The news editor for the farm budget story is Tom Oder, toder(at)example.com, on Tuesday.");
+	story_add(&st, "b", "Beta",
+		  "WASHINGTON _ The Senate approved the new farm budget on Tuesday after a short debate.\n\n"
+		  "The news editor for the farm budget story is Ann Oder, ann@example.com, on Tuesday.");
+	b = build(&st, 100, NULL);
+	/* the contact lines share "news editor", "farm budget", "budget story", but may not
+	 * be selected; the budget sentences lose their datelines (and slug) */
+	assert_int_equal(b->n_summary, 1);
+	assert_string_equal(b->summary[0].text,
+			    "The Senate approved the new farm budget on Tuesday after a long debate.");
+	assert_int_equal(b->summary[0].words, 13);
+	assert_int_equal(b->summary_words, 13);
+	assert_int_equal(b->summary[0].n_sources, 2);
+	chorus_brief_free(b);
+	story_release(&st);
+}
+
 static void renders_text_md_plain_exactly(void **state)
 {
 	struct story st = { 0 };
@@ -275,6 +300,29 @@ static void renders_text_md_plain_exactly(void **state)
 	free(sum);
 	assert_int_equal(chorus_brief_render(b, (enum chorus_brief_format)99, &s, &len),
 			 CHORUS_EINVAL);
+	chorus_brief_free(b);
+	story_release(&st);
+}
+
+static void markdown_is_escaped(void **state)
+{
+	struct story st = { 0 };
+	struct chorus_brief *b;
+	char *s;
+
+	(void)state;
+	story_add(&st, "a_1", "The *Daily* Post",
+		  "The council approved the 2_000 euro [draft] budget for the harbour on Tuesday.");
+	b = build(&st, 100, NULL);
+	s = render(b, CHORUS_BRIEF_MD);
+	assert_string_equal(s, "# Brief\n"
+			       "\n"
+			       "_1 article, 1 independent_\n"
+			       "\n"
+			       "## Summary\n"
+			       "\n"
+			       "- The council approved the 2\\_000 euro \\[draft\\] budget for the harbour on Tuesday. _(The \\*Daily\\* Post)_\n");
+	free(s);
 	chorus_brief_free(b);
 	story_release(&st);
 }
@@ -430,7 +478,9 @@ int main(void)
 		cmocka_unit_test(budget_is_never_exceeded),
 		cmocka_unit_test(copies_are_outlets_but_not_support),
 		cmocka_unit_test(low_content_sentences_are_never_selected),
+		cmocka_unit_test(datelines_and_contact_lines_stay_out),
 		cmocka_unit_test(renders_text_md_plain_exactly),
+		cmocka_unit_test(markdown_is_escaped),
 		cmocka_unit_test(same_input_same_brief),
 		cmocka_unit_test(bad_arguments),
 		cmocka_unit_test(seeds_brief),

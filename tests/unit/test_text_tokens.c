@@ -88,6 +88,12 @@ static void apostrophes_hyphens_quotes(void **state)
 	assert_int_equal(doc->tokens[doc->sents[1].tok_begin + 4].flags, CHORUS_TOK_NUMBER);
 	assert_int_equal(doc->tokens[doc->sents[1].tok_begin + 13].flags,
 			 CHORUS_TOK_WORD | CHORUS_TOK_CAP | CHORUS_TOK_UPPER);
+	/* a currency amount before a hyphen and a word (found by fuzzing: the word
+	 * path could not start on the currency sign and made no progress) */
+	chorus_doc_free(doc);
+	doc = textutil_analyze(ctx, NULL, "\xE2\x82\xAC" "1.2bnfro-m $5-a-day 14-year-old");
+	assert_string_equal(textutil_tokens(ctx, doc, 0, 0),
+			    "\xE2\x82\xAC" "1.2bnfro|-|m|$5|-|a-day|14-year-old");
 	/* ellipses, spaced or not, are one token */
 	chorus_doc_free(doc);
 	doc = textutil_analyze(ctx, NULL, "Wait... it . . . ends. . . .");

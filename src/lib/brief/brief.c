@@ -1,40 +1,42 @@
 /*
  * brief/brief.c: builds the brief of one story: the summary, chosen by concept
  * coverage, and the alignment of each summary sentence with the sentences of the
- * other articles that carry the same content.
+ * other articles that carry the same content. docs/brief.md describes the method and
+ * gives the figures.
  *
- * Method (docs/brief.md has the figures):
  * - Concepts are bigrams of adjacent word stems (punctuation skipped, as ROUGE-2
- *   counts them; a bigram of two stopwords is no concept) and, at a lower weight,
- *   content-word stems, weighted by the number of independent articles (syndicated
- *   copies excluded) that carry them. This follows
- *   Gillick & Favre 2009, "A Scalable Global Model for Summarization", section 3:
- *   the summary should cover the concepts most documents share, each counted once, so
- *   that redundancy earns nothing.
+ *   counts them; a bigram of two stopwords is no concept), weighted by the number of
+ *   independent articles (syndicated copies excluded) that carry them; concepts fewer
+ *   than MIN_DF articles carry weigh almost nothing. This follows Gillick & Favre 2009,
+ *   "A Scalable Global Model for Summarization", section 3: the summary should cover
+ *   the concepts most documents share, each counted once, so that repeating one earns
+ *   nothing.
  * - Selection maximizes the weight of the covered concepts within the word budget by
- *   the cost-scaled greedy of Lin & Bilmes 2010/2011 ("Multi-document Summarization
- *   via Budgeted Maximization of Submodular Functions", algorithm 1): repeatedly take
- *   the sentence with the best gain / words^r that still fits, then compare with the
- *   best single sentence, which gives the constant-factor guarantee of their theorem 1
- *   (weakened by SINGLE_MARGIN, so that a near tie keeps the greedy's shorter choice).
- *   Gains favour early sentences of an article (news puts its facts first).
- * - Low-content sentences are never selected: headlines, short fragments, questions,
- *   lines ending in a colon, sentences that are mostly quotation, sentences starting
- *   in lowercase (split debris).
- * - Alignment: a sentence's content is the set of its content-word stems (stopwords and
- *   punctuation dropped); another article carries the same content when one of its
- *   sentences contains at least ALIGN_MIN of the smaller set's stems with it and shares at least
- *   ALIGN_SHARED stems. British -ise spellings are folded onto -ize stems first.
+ *   the cost-scaled greedy of Lin & Bilmes 2010 ("Multi-document Summarization via
+ *   Budgeted Maximization of Submodular Functions", algorithm 1), evaluated lazily;
+ *   then the best single sentence is compared, which gives the constant-factor
+ *   guarantee of their theorem 1 (weakened by SINGLE_MARGIN, so that a near tie keeps
+ *   the greedy's shorter choice).
+ * - Low-content sentences are never selected: headlines, fragments, questions, lines
+ *   ending in a colon or without final punctuation, sentences that are mostly
+ *   quotation or capitals, that start in lowercase or lean on the sentence before,
+ *   contact lines. A dateline left at a sentence's start is cut off.
+ * - Alignment: a sentence's content is the set of its content-word stems; another
+ *   article carries the same content when one of its sentences shares ALIGN_SHARED of
+ *   them, ALIGN_MIN of the smaller set, and ALIGN_PLAIN of the smaller set of the stems
+ *   that are not names. British -ise spellings are folded onto -ize stems first.
  *
  * All work memory comes from one arena per brief; concepts are uint64 keys (two stem
- * ids) in an open-addressing table.
+ * ids) in an open-addressing table; sets are compared through per-concept stamps, so
+ * nothing is sorted or allocated per sentence.
  */
 #include <math.h>
 
 #include "brief/brief_impl.h"
 #include "util/alloc.h"
 
-/* Tuned on the seed articles, the sample corpus and DUC 2006 (docs/brief.md). */
+/* Tuned on the seed articles, the sample corpus and DUC 2006 (docs/brief.md). A build with
+ * -DBRIEF_TUNE reads each P() constant from the environment variable of its name. */
 #ifdef BRIEF_TUNE
 #include <stdio.h>
 static double tune(const char *name, double def)
@@ -46,9 +48,10 @@ static double tune(const char *name, double def)
 #else
 #define P(name, def) (def)
 #endif
-#define MIN_WORDS P(MIN_WORDS, 8)
+#define MIN_WORDS P(MIN_WORDS, 8)        /* shorter sentences are fragments */
 #define MAX_WORDS P(MAX_WORDS, 80)       /* longer ones are run-on debris */
 #define QUOTE_MAX P(QUOTE_MAX, 0.6)      /* a sentence with more of its words in quotes is a quote */
+#define CAPS_MAX P(CAPS_MAX, 0.6)        /* one with more capitalized words is a headline */
 #define COST_EXP P(COST_EXP, 0.6)       /* r in gain / words^r */
 #define POS_BONUS P(POS_BONUS, 0.0)      /* gain factor 1 + POS_BONUS / (1 + position in article) */
 #define ALIGN_MIN P(ALIGN_MIN, 0.4)      /* containment of content stems for "same content" */
@@ -61,10 +64,11 @@ static double tune(const char *name, double def)
 struct sent {
 	uint32_t doc, idx;   /* document and sentence index */
 	uint32_t pos;        /* position among the article's body sentences */
-	uint32_t words;
+	uint32_t words;      /* after the dateline */
+	uint32_t skip;       /* bytes of a dateline at its start (left out of the summary) */
 	uint32_t *concepts;  /* distinct concept indices */
 	uint32_t n_concepts;
-	uint32_t *stems;     /* sorted distinct content stems */
+	uint32_t *stems;     /* distinct content stems, as the indices of their word concepts */
 	uint32_t *plain;     /* those of them written in lowercase somewhere in it (not names) */
 	uint32_t n_plain;
 	uint32_t n_stems;
@@ -77,16 +81,16 @@ struct work {
 	const struct chorus_doc *const *docs;
 	size_t n_docs;
 	const size_t *group;
-	/* stem folding: canon[id] for ids below n_canon (0: not computed yet) */
-	uint32_t *canon;
-	uint32_t n_canon;
 	/* concepts: open addressing on keys, values are concept indices */
 	uint64_t *keys;
 	uint32_t *vals;
 	size_t mask;
 	uint32_t n_concepts, cap_concepts;
 	uint64_t *concept_key;   /* a bigram's key is stem1 << 32 | stem2, a word's its stem */
-	uint32_t *df_orig, *df_any, *last_doc; /* last_doc: document index + 1 */
+	uint32_t *df_orig, *last_doc; /* last_doc: document index + 1 */
+	uint32_t *seen, *seen_plain; /* per concept: the last sentence (index + 1) that had it */
+	uint32_t *mark, *mark_plain; /* per concept: the epoch of the last mark() that set it */
+	uint32_t epoch;
 	double *weight;
 	struct sent *sents;
 	size_t n_sents;
@@ -116,19 +120,11 @@ size_t chorus__brief_count_words(const char *s, size_t n)
 static uint32_t canon_stem(struct work *w, uint32_t stem)
 {
 	size_t len;
-	const char *s;
-	uint32_t c;
+	const char *s = chorus_lexicon_str(w->lex, stem, &len);
 
-	if (stem >= w->n_canon)
-		return stem;
-	if (w->canon[stem])
-		return w->canon[stem];
-	c = stem;
-	s = chorus_lexicon_str(w->lex, stem, &len);
 	if (s && len >= 5 && s[len - 2] == 'i' && s[len - 1] == 's')
-		c = chorus_lexicon_intern(w->lex, s, len - 2);
-	w->canon[stem] = c;
-	return c;
+		return chorus_lexicon_intern(w->lex, s, len - 2);
+	return stem;
 }
 
 static size_t hash64(uint64_t k)
@@ -161,35 +157,6 @@ static uint32_t concept_of(struct work *w, uint64_t key)
 static int is_word(const struct chorus_token *t)
 {
 	return (t->flags & (CHORUS_TOK_WORD | CHORUS_TOK_NUMBER)) != 0;
-}
-
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* Sorts and dedups v[0..n); returns the new count. */
-static uint32_t sort_unique(uint32_t *v, uint32_t n)
-{
-	uint32_t i, k = 0;
-
-	if (!n)
-		return 0;
-	if (n <= 48) { /* sentences are short: insertion sort beats qsort's calls */
-		for (i = 1; i < n; i++) {
-			uint32_t x = v[i], j = i;
-			for (; j > 0 && v[j - 1] > x; j--)
-				v[j] = v[j - 1];
-			v[j] = x;
-		}
-	} else {
-		qsort(v, n, sizeof(*v), cmp_u32);
-	}
-	for (i = 1; i < n; i++)
-		if (v[i] != v[k])
-			v[++k] = v[i];
-	return k + 1;
 }
 
 /* Share of the sentence's words that stand inside double quotes. */
@@ -251,12 +218,67 @@ static double capital_share(const struct chorus_doc *d, const struct chorus_sent
 	return words > 1 ? (double)caps / (words - 1) : 0.0;
 }
 
-/* Whether a sentence may be selected at all (the low-content filter). */
-static int eligible(struct chorus_lexicon *lex, const struct chorus_doc *d,
-		    const struct chorus_sentence *s, uint32_t words)
+/*
+ * The bytes of a dateline left at the start of a sentence ("WASHINGTON _ ",
+ * "PINE RIDGE, S.D. (AP) - "): words in capitals, commas, periods and an agency in
+ * parentheses, up to a dash or an underscore. 0 when there is none. The text stage
+ * removes the datelines it recognizes; this catches the wire styles it leaves.
+ */
+static uint32_t dateline_skip(const struct chorus_doc *d, const struct chorus_sentence *s)
 {
-	const char *p = d->text + s->start;
-	size_t n = s->end - s->start;
+	uint32_t t, upper = 0, skip = 0, begin = s->tok_begin;
+
+	for (t = begin; t < s->tok_end && t < s->tok_begin + 16; t++) {
+		const struct chorus_token *tok = &d->tokens[t];
+		char c = d->text[tok->start];
+		uint32_t gap;
+
+		/* a separator the tokenizer passes over, or one of its own: "MIAMI _ As ..."
+		 * (slugs may come first: "CUBA-ELIAN _ MIAMI _ As ...") */
+		for (gap = t > begin ? d->tokens[t - 1].end : tok->start; gap < tok->start; gap++)
+			if (d->text[gap] == '_' && upper) {
+				skip = tok->start - s->start;
+				upper = 0;
+				begin = t;
+			}
+		if ((c == '_' || c == '-') && tok->end - tok->start <= 2) {
+			if (!upper || t == begin || t + 1 >= s->tok_end)
+				break;
+			skip = d->tokens[t + 1].start - s->start;
+			upper = 0;
+			begin = t + 1;
+			continue;
+		}
+		if (tok->flags & CHORUS_TOK_WORD) {
+			if (tok->flags & CHORUS_TOK_UPPER)
+				upper++;
+			else if (!(tok->flags & CHORUS_TOK_CAP))
+				break;
+		} else if (c != ',' && c != '.' && c != '(' && c != ')') {
+			break;
+		}
+	}
+	return skip;
+}
+
+/* Whether the n bytes at p contain the string k. */
+static int has(const char *p, size_t n, const char *k)
+{
+	size_t i, m = strlen(k);
+
+	for (i = 0; i + m <= n; i++)
+		if (!memcmp(p + i, k, m))
+			return 1;
+	return 0;
+}
+
+/* Whether a sentence may be selected at all (the low-content filter); skip: the bytes
+ * of a dateline at its start. */
+static int eligible(struct chorus_lexicon *lex, const struct chorus_doc *d,
+		    const struct chorus_sentence *s, uint32_t skip, uint32_t words)
+{
+	const char *p = d->text + s->start + skip;
+	size_t n = s->end - s->start - skip;
 	char last;
 	size_t i;
 	int lower = 0;
@@ -270,11 +292,11 @@ static int eligible(struct chorus_lexicon *lex, const struct chorus_doc *d,
 		last = n >= 2 ? p[n - 2] : last;
 	if (last == '?' || last == ':')
 		return 0;
-	if (P(NEED_STOP, 1) && last != '.' && last != '!')
+	if (last != '.' && last != '!')
 		return 0;
-	if (capital_share(d, s) > P(CAPS_MAX, 0.6))
+	if (capital_share(d, s) > CAPS_MAX)
 		return 0;
-	if (P(DANGLING, 1) && leans_back(lex, d, s))
+	if (leans_back(lex, d, s))
 		return 0;
 	if (p[0] >= 'a' && p[0] <= 'z')
 		return 0;
@@ -282,6 +304,8 @@ static int eligible(struct chorus_lexicon *lex, const struct chorus_doc *d,
 		lower = p[i] >= 'a' && p[i] <= 'z';
 	if (!lower)
 		return 0;
+	if (has(p, n, "@") || has(p, n, "(at)") || has(p, n, "http") || has(p, n, "www."))
+		return 0; /* contact lines and links */
 	return quoted_share(d, s) <= QUOTE_MAX;
 }
 
@@ -315,8 +339,11 @@ static void index_sentences(struct work *w)
 	w->cap_concepts = (uint32_t)(2 * total_toks + 1);
 	w->concept_key = arena_array(w, w->cap_concepts, sizeof(uint64_t));
 	w->df_orig = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
-	w->df_any = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
 	w->last_doc = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
+	w->seen = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
+	w->seen_plain = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
+	w->mark = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
+	w->mark_plain = chorus__arena_calloc(w->arena, w->cap_concepts, sizeof(uint32_t));
 	w->sents = arena_array(w, total_sents, sizeof(*w->sents));
 	w->doc_first = arena_array(w, w->n_docs + 1, sizeof(size_t));
 	tmp_c = arena_array(w, 2 * tmp_cap, sizeof(uint32_t));
@@ -338,41 +365,53 @@ static void index_sentences(struct work *w)
 			st->doc = (uint32_t)d;
 			st->idx = (uint32_t)s;
 			st->pos = pos;
-			st->words = (uint32_t)chorus__brief_count_words(doc->text + cs->start,
-									cs->end - cs->start);
-			st->eligible = eligible(w->lex, doc, cs, st->words);
+			st->skip = dateline_skip(doc, cs);
+			st->words = (uint32_t)chorus__brief_count_words(doc->text + cs->start + st->skip,
+									cs->end - cs->start - st->skip);
+			st->eligible = eligible(w->lex, doc, cs, st->skip, st->words);
 			if (!(cs->flags & CHORUS_SENT_TITLE))
 				pos++;
 			for (t = cs->tok_begin; t < cs->tok_end; t++) {
 				const struct chorus_token *tok = &doc->tokens[t];
-				uint32_t stem;
+				uint32_t stem, c, sid = (uint32_t)w->n_sents;
 				int stop;
 
-				if (!is_word(tok) || (tok->flags & CHORUS_TOK_QUOTE))
+				if (!is_word(tok) || (tok->flags & CHORUS_TOK_QUOTE) ||
+				    tok->start < cs->start + st->skip)
 					continue;
 				stem = canon_stem(w, tok->stem);
 				stop = (tok->flags & CHORUS_TOK_STOP) != 0;
 				if (!stop) {
-					tmp_s[ns++] = stem;
-					tmp_c[nc++] = concept_of(w, stem);
-					if (first || !(tok->flags & (CHORUS_TOK_CAP | CHORUS_TOK_UPPER)))
-						tmp_p[np++] = stem;
+					c = concept_of(w, stem);
+					if (w->seen[c] != sid) {
+						w->seen[c] = sid;
+						tmp_s[ns++] = c;
+						if (UNIGRAM > 0.0)
+							tmp_c[nc++] = c;
+					}
+					if ((first || !(tok->flags & (CHORUS_TOK_CAP | CHORUS_TOK_UPPER))) &&
+					    w->seen_plain[c] != sid) {
+						w->seen_plain[c] = sid;
+						tmp_p[np++] = c;
+					}
 				}
 				first = 0;
-				if (prev && !(stop && prev_stop))
-					tmp_c[nc++] = concept_of(w, (uint64_t)prev << 32 | stem);
+				if (prev && !(stop && prev_stop)) {
+					c = concept_of(w, (uint64_t)prev << 32 | stem);
+					if (w->seen[c] != sid) {
+						w->seen[c] = sid;
+						tmp_c[nc++] = c;
+					}
+				}
 				prev = stem;
 				prev_stop = stop;
 			}
-			nc = sort_unique(tmp_c, nc);
-			ns = sort_unique(tmp_s, ns);
 			st->concepts = arena_array(w, nc, sizeof(uint32_t));
 			memcpy(st->concepts, tmp_c, nc * sizeof(uint32_t));
 			st->n_concepts = nc;
 			st->stems = arena_array(w, ns, sizeof(uint32_t));
 			memcpy(st->stems, tmp_s, ns * sizeof(uint32_t));
 			st->n_stems = ns;
-			np = sort_unique(tmp_p, np);
 			st->plain = arena_array(w, np, sizeof(uint32_t));
 			memcpy(st->plain, tmp_p, np * sizeof(uint32_t));
 			st->n_plain = np;
@@ -381,7 +420,6 @@ static void index_sentences(struct work *w)
 				if (w->last_doc[c] == d + 1)
 					continue;
 				w->last_doc[c] = (uint32_t)(d + 1);
-				w->df_any[c]++;
 				w->df_orig[c] += (uint32_t)orig;
 			}
 		}
@@ -411,42 +449,44 @@ static void weigh_concepts(struct work *w, size_t n_independent)
 	}
 }
 
-/* Containment of two sorted sets: the shared members over the size of the smaller set
- * (a short sentence saying one thing is carried by a long one that says it among
- * others); the number of shared members in *shared. */
-static double containment(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb,
-			  uint32_t *shared)
+/* Marks the content stems of sentence a, for same_content(). */
+static void mark(struct work *w, const struct sent *a)
 {
-	uint32_t i = 0, j = 0, k = 0, min = na < nb ? na : nb;
+	uint32_t i;
 
-	while (i < na && j < nb) {
-		if (a[i] < b[j])
-			i++;
-		else if (a[i] > b[j])
-			j++;
-		else {
-			k++;
-			i++;
-			j++;
-		}
-	}
-	*shared = k;
-	return min ? (double)k / min : 0.0;
+	w->epoch++;
+	for (i = 0; i < a->n_stems; i++)
+		w->mark[a->stems[i]] = w->epoch;
+	for (i = 0; i < a->n_plain; i++)
+		w->mark_plain[a->plain[i]] = w->epoch;
 }
 
-/* Whether sentences a and b carry the same content (the alignment rule): enough of
- * their content words in common, and not only names: "Captain Osterlund said they could
- * walk" and "Captain Osterlund praised the volunteers" share a name, not a fact. */
-static int same_content(const struct sent *a, const struct sent *b, double *sim)
+/*
+ * Whether sentence b carries the same content as the sentence a last marked (the
+ * alignment rule); *sim is the containment of their content stems: the shared stems
+ * over the size of the smaller set (a short sentence saying one thing is carried by a
+ * long one that says it among others). Enough content words in common, and not only
+ * names: "Captain Osterlund said they could walk" and "Captain Osterlund praised the
+ * volunteers" share a name, not a fact.
+ */
+static int same_content(const struct work *w, const struct sent *a, const struct sent *b,
+			double *sim)
 {
-	uint32_t shared, shared_plain;
-	double plain;
+	uint32_t i, shared = 0, shared_plain = 0, min;
 
-	*sim = containment(a->stems, a->n_stems, b->stems, b->n_stems, &shared);
-	if (shared < ALIGN_SHARED || *sim < ALIGN_MIN)
+	*sim = 0.0;
+	for (i = 0; i < b->n_stems; i++)
+		shared += w->mark[b->stems[i]] == w->epoch;
+	if (shared < ALIGN_SHARED)
 		return 0;
-	plain = containment(a->plain, a->n_plain, b->plain, b->n_plain, &shared_plain);
-	return plain >= ALIGN_PLAIN;
+	min = a->n_stems < b->n_stems ? a->n_stems : b->n_stems;
+	*sim = (double)shared / min;
+	if (*sim < ALIGN_MIN)
+		return 0;
+	for (i = 0; i < b->n_plain; i++)
+		shared_plain += w->mark_plain[b->plain[i]] == w->epoch;
+	min = a->n_plain < b->n_plain ? a->n_plain : b->n_plain;
+	return min && (double)shared_plain / min >= ALIGN_PLAIN;
 }
 
 static double gain_of(const struct work *w, const struct sent *s, const unsigned char *covered)
@@ -460,60 +500,86 @@ static double gain_of(const struct work *w, const struct sent *s, const unsigned
 	return g;
 }
 
-static int redundant(const struct work *w, const struct sent *s, const size_t *chosen,
-		     size_t n_chosen)
+static int redundant(struct work *w, const struct sent *s, const size_t *chosen, size_t n_chosen)
 {
 	size_t i;
+	double sim;
 
+	mark(w, s);
 	for (i = 0; i < n_chosen; i++)
-	{
-		double sim;
-		if (same_content(s, &w->sents[chosen[i]], &sim))
+		if (same_content(w, s, &w->sents[chosen[i]], &sim))
 			return 1;
-	}
 	return 0;
 }
 
-/* The cost-scaled greedy (Lin & Bilmes 2010, algorithm 1) within budget; indices of
- * the chosen sentences into w->sents go to chosen[], in the order chosen. */
+static double score_of(const struct sent *s, double gain)
+{
+	return gain * (1.0 + POS_BONUS / (1.0 + s->pos)) / pow((double)s->words, COST_EXP);
+}
+
+/*
+ * The cost-scaled greedy (Lin & Bilmes 2010, algorithm 1) within budget; indices of
+ * the chosen sentences into w->sents go to chosen[], in the order chosen. Gains only
+ * shrink as concepts get covered, so a sentence's last computed score bounds its
+ * current one: only the sentence with the best bound is recomputed, until its fresh
+ * score still beats every other bound (the lazy evaluation of Minoux 1978). Ties go to
+ * the earlier sentence, as in the plain greedy.
+ */
 static size_t select_greedy(struct work *w, size_t budget, size_t *chosen)
 {
 	unsigned char *covered = chorus__arena_calloc(w->arena, w->n_concepts + 1, 1);
 	unsigned char *dead = chorus__arena_calloc(w->arena, w->n_sents + 1, 1);
+	double *bound = arena_array(w, w->n_sents, sizeof(double));
 	size_t used = 0, n = 0, i, best_single = (size_t)-1;
 	double total = 0.0, best_single_gain = 0.0;
 
+	for (i = 0; i < w->n_sents; i++) {
+		const struct sent *s = &w->sents[i];
+		double g;
+
+		if (!s->eligible || s->words > budget) {
+			dead[i] = 1;
+			continue;
+		}
+		g = gain_of(w, s, covered);
+		if (g <= 0.0) {
+			dead[i] = 1;
+			continue;
+		}
+		if (g > best_single_gain) {
+			best_single_gain = g;
+			best_single = i;
+		}
+		bound[i] = score_of(s, g);
+	}
 	for (;;) {
-		size_t best = (size_t)-1;
-		double best_score = 0.0, best_gain = 0.0;
+		size_t best;
+		double g, score;
 
-		for (i = 0; i < w->n_sents; i++) {
-			const struct sent *s = &w->sents[i];
-			double g, score;
-
-			if (!s->eligible || dead[i])
-				continue;
-			if (used + s->words > budget) {
-				if (s->words > budget)
-					dead[i] = 1;
-				continue;
-			}
-			g = gain_of(w, s, covered);
-			if (n == 0 && g > best_single_gain) {
-				best_single_gain = g;
-				best_single = i;
-			}
-			if (g <= 0.0)
-				continue;
-			score = g * (1.0 + POS_BONUS / (1.0 + s->pos)) / pow((double)s->words, COST_EXP);
-			if (score > best_score) {
-				if (redundant(w, s, chosen, n)) {
-					dead[i] = 1;
+		for (;;) {
+			best = (size_t)-1; /* the best bound; ties to the earlier sentence */
+			for (i = 0; i < w->n_sents; i++) {
+				if (dead[i])
+					continue;
+				if (used + w->sents[i].words > budget) {
+					dead[i] = 1; /* used only grows */
 					continue;
 				}
-				best_score = score;
-				best_gain = g;
-				best = i;
+				if (best == (size_t)-1 || bound[i] > bound[best])
+					best = i;
+			}
+			if (best == (size_t)-1)
+				break;
+			g = gain_of(w, &w->sents[best], covered);
+			score = g > 0.0 ? score_of(&w->sents[best], g) : 0.0;
+			if (score <= 0.0) {
+				dead[best] = 1;
+			} else if (score < bound[best]) {
+				bound[best] = score; /* stale: look again */
+			} else if (redundant(w, &w->sents[best], chosen, n)) {
+				dead[best] = 1;
+			} else {
+				break; /* exact, and no other bound is higher */
 			}
 		}
 		if (best == (size_t)-1)
@@ -521,7 +587,7 @@ static size_t select_greedy(struct work *w, size_t budget, size_t *chosen)
 		chosen[n++] = best;
 		dead[best] = 1;
 		used += w->sents[best].words;
-		total += best_gain;
+		total += gain_of(w, &w->sents[best], covered);
 		for (i = 0; i < w->sents[best].n_concepts; i++)
 			covered[w->sents[best].concepts[i]] = 1;
 	}
@@ -539,6 +605,7 @@ static void align(struct work *w, const struct sent *s, struct chorus_brief_sent
 	struct chorus_brief_source *src = arena_array(w, w->n_docs, sizeof(*src));
 	size_t d, n = 0, support = 0;
 
+	mark(w, s);
 	for (d = 0; d < w->n_docs; d++) {
 		size_t best = (size_t)-1, i;
 		double best_sim = 0.0;
@@ -548,7 +615,7 @@ static void align(struct work *w, const struct sent *s, struct chorus_brief_sent
 		} else {
 			for (i = w->doc_first[d]; i < w->doc_first[d + 1]; i++) {
 				double sim;
-				if (same_content(s, &w->sents[i], &sim) && sim > best_sim) {
+				if (same_content(w, s, &w->sents[i], &sim) && sim > best_sim) {
 					best_sim = sim;
 					best = i;
 				}
@@ -639,8 +706,6 @@ int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *d
 	w.docs = docs;
 	w.n_docs = n;
 	w.group = group;
-	w.n_canon = chorus_lexicon_size(w.lex) + 1;
-	w.canon = chorus__arena_calloc(w.arena, w.n_canon, sizeof(uint32_t));
 
 	b = chorus_xcalloc(1, sizeof(*b));
 	impl = chorus__arena_calloc(w.arena, 1, sizeof(*impl));
@@ -672,8 +737,8 @@ int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *d
 			ord[i].central += w.weight[s->concepts[c]];
 		ord[i].doc = s->doc;
 		ord[i].sent = s->idx;
-		sum[i].text = chorus__arena_strndup(w.arena, docs[s->doc]->text + cs->start,
-						    cs->end - cs->start);
+		sum[i].text = chorus__arena_strndup(w.arena, docs[s->doc]->text + cs->start + s->skip,
+						    cs->end - cs->start - s->skip);
 		sum[i].doc = s->doc;
 		sum[i].sent = s->idx;
 		sum[i].words = s->words;

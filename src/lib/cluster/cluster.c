@@ -23,12 +23,12 @@
 
 void chorus_cluster_options_init(struct chorus_cluster_options *o)
 {
-	o->threshold = 0.28;
-	o->w_body = 0.6;
+	o->threshold = 0.17;
+	o->w_body = 0.7;
 	o->w_title = 0.1;
-	o->w_ent = 0.3;
-	o->w_time = 0.3;
-	o->decay_days = 3;
+	o->w_ent = 0.2;
+	o->w_time = 0.1;
+	o->decay_days = 7;
 	o->index_terms = 12;
 	o->candidates = 40;
 }
@@ -237,11 +237,6 @@ static void docvec_release(struct docvec *d)
 }
 
 /* --- decisions --- */
-static double dbg(const char *name, double def)
-{
-	const char *v = getenv(name);
-	return v ? strtod(v, NULL) : def;
-}
 
 
 static double time_factor(const struct chorus_cluster *c, const struct chorus__story *s,
@@ -264,8 +259,6 @@ static double time_factor(const struct chorus_cluster *c, const struct chorus__s
 static double score(const struct chorus_cluster *c, const struct chorus__story *s,
 		    const struct docvec *d, chorus_time t)
 {
-	static double topk = -1, sizea = -1;
-	if (topk < 0) { topk = dbg("CL_TOPK", 1e9); sizea = dbg("CL_SIZEA", 0); }
 
 	const double w[3] = { c->o.w_title, c->o.w_body, c->o.w_ent };
 	double total = 0;
@@ -277,21 +270,22 @@ static double score(const struct chorus_cluster *c, const struct chorus__story *
 
 		if (!d->n[k] || s->norm2[k] <= 0 || w[k] == 0)
 			continue;
-		for (i = 0; i < d->n[k] && i < topk; i++)
+		for (i = 0; i < d->n[k]; i++)
 			dot += d->v[k][i].w * (double)vec_get(&s->v[k], d->v[k][i].key);
 		total += w[k] * dot / sqrt(s->norm2[k]);
 	}
-	return total * time_factor(c, s, t) * (1 + sizea * log(s->size));
+	return total * time_factor(c, s, t);
 }
 
 /* The terms under which an article's story is indexed and looked up. */
 static size_t index_terms(const struct chorus_cluster *c, const struct docvec *d, uint32_t *out)
 {
 	size_t n = 0, i, nb = c->o.index_terms, ne = (c->o.index_terms + 1) / 2;
-	static double it = -1;
-	if (it < 0) it = dbg("CL_IT", 12);
-	nb = (size_t)it; ne = (nb + 1) / 2; if (nb > 40) nb = 40; if (ne > 20) ne = 20;
 
+	if (nb > 40) /* out holds 64 */
+		nb = 40;
+	if (ne > 20)
+		ne = 20;
 	for (i = 0; i < d->n[1] && i < nb; i++)
 		out[n++] = d->v[1][i].key;
 	for (i = 0; i < d->n[2] && i < ne; i++)

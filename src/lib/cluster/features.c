@@ -100,7 +100,9 @@ static size_t split(const char *str, size_t n, struct word **out)
 				initial = 1;
 			if (c != ' ' && c != '-')
 				follows = 0;
-			i++;
+			/* a separator outside ASCII is skipped whole: its continuation bytes
+			 * must not start a word */
+			i += c == 0xC2 ? 2 : c >= 0xE0 ? 3 : 1;
 			continue;
 		}
 		CHORUS_GROW(w, nw + 1, cap);
