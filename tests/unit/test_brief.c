@@ -304,6 +304,29 @@ static void renders_text_md_plain_exactly(void **state)
 	story_release(&st);
 }
 
+static void markdown_is_escaped(void **state)
+{
+	struct story st = { 0 };
+	struct chorus_brief *b;
+	char *s;
+
+	(void)state;
+	story_add(&st, "a_1", "The *Daily* Post",
+		  "The council approved the 2_000 euro [draft] budget for the harbour on Tuesday.");
+	b = build(&st, 100, NULL);
+	s = render(b, CHORUS_BRIEF_MD);
+	assert_string_equal(s, "# Brief\n"
+			       "\n"
+			       "_1 article, 1 independent_\n"
+			       "\n"
+			       "## Summary\n"
+			       "\n"
+			       "- The council approved the 2\\_000 euro \\[draft\\] budget for the harbour on Tuesday. _(The \\*Daily\\* Post)_\n");
+	free(s);
+	chorus_brief_free(b);
+	story_release(&st);
+}
+
 static void same_input_same_brief(void **state)
 {
 	struct story st1 = { 0 }, st2 = { 0 };
@@ -457,6 +480,7 @@ int main(void)
 		cmocka_unit_test(low_content_sentences_are_never_selected),
 		cmocka_unit_test(datelines_and_contact_lines_stay_out),
 		cmocka_unit_test(renders_text_md_plain_exactly),
+		cmocka_unit_test(markdown_is_escaped),
 		cmocka_unit_test(same_input_same_brief),
 		cmocka_unit_test(bad_arguments),
 		cmocka_unit_test(seeds_brief),

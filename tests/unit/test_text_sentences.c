@@ -54,6 +54,9 @@ static void abbreviations(void **state)
 				  "Martin Luther King Jr. spoke, etc. and so on."),
 			    "Apple Inc. said profits rose.\nHe joined Acme Corp.\nThe firm grew.\n"
 			    "Martin Luther King Jr. spoke, etc. and so on.\n");
+	/* "No." before a number is an abbreviation, before a word it is an answer */
+	assert_string_equal(split("Her answer was No. The talks ended. Vol. 3 is out."),
+			    "Her answer was No.\nThe talks ended.\nVol. 3 is out.\n");
 	/* "no." in lowercase is a word */
 	assert_string_equal(split("They said no. Talks ended."), "They said no.\nTalks ended.\n");
 }

@@ -19,9 +19,20 @@ const struct chorus__brief_section chorus__brief_sections[] = {
 	{ NULL, NULL, NULL }
 };
 
+/* Appends s, with a backslash before the characters Markdown would take as markup
+ * when md is set. */
+static void add_text(struct chorus__buf *out, const char *s, int md)
+{
+	for (; *s; s++) {
+		if (md && strchr("\\`*_[]<>", *s))
+			chorus__buf_addch(out, '\\');
+		chorus__buf_addch(out, *s);
+	}
+}
+
 /* Appends the outlets of a sentence's sources, each name once, in document order. */
 static void add_outlets(const struct chorus_brief *b, const struct chorus_brief_sentence *s,
-			struct chorus__buf *out)
+			int md, struct chorus__buf *out)
 {
 	size_t i, j;
 
@@ -35,7 +46,7 @@ static void add_outlets(const struct chorus_brief *b, const struct chorus_brief_
 			continue;
 		if (i)
 			chorus__buf_adds(out, ", ");
-		chorus__buf_adds(out, name);
+		add_text(out, name, md);
 	}
 }
 
@@ -52,12 +63,14 @@ void chorus__brief_summary_text(const struct chorus_brief *b, int md, struct cho
 		const struct chorus_brief_sentence *s = &b->summary[i];
 
 		if (md) {
-			chorus__buf_addf(out, "- %s _(", s->text);
-			add_outlets(b, s, out);
+			chorus__buf_adds(out, "- ");
+			add_text(out, s->text, 1);
+			chorus__buf_adds(out, " _(");
+			add_outlets(b, s, 1, out);
 			chorus__buf_adds(out, ")_\n");
 		} else {
 			chorus__buf_addf(out, "%zu. %s\n   [", i + 1, s->text);
-			add_outlets(b, s, out);
+			add_outlets(b, s, 0, out);
 			chorus__buf_adds(out, "]\n");
 		}
 	}
@@ -170,7 +183,9 @@ static void add_heading(const struct chorus_brief *b, int md, struct chorus__buf
 	for (i = 0; i < b->n_docs && !title; i++)
 		if (b->docs[i]->article && b->docs[i]->article->title && *b->docs[i]->article->title)
 			title = b->docs[i]->article->title;
-	chorus__buf_addf(out, "%s%s\n", md ? "# " : "", title ? title : "Brief");
+	chorus__buf_adds(out, md ? "# " : "");
+	add_text(out, title ? title : "Brief", md);
+	chorus__buf_addch(out, '\n');
 	chorus__buf_addf(out, "\n%s%zu article%s, %zu independent%s\n\n", md ? "_" : "", b->n_docs,
 			 b->n_docs == 1 ? "" : "s", b->n_independent, md ? "_" : "");
 }

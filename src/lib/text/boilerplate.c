@@ -212,6 +212,7 @@ static int ends_icase(const char *line, size_t len, const char *suffix)
 int chorus__text_is_boilerplate(const char *line, size_t len)
 {
 	size_t i, core = len;
+	char first;
 
 	if (!len)
 		return 0;
@@ -232,7 +233,10 @@ int chorus__text_is_boilerplate(const char *line, size_t len)
 	}
 	if (is_byline(line, len) || is_dated_label(line, len))
 		return 1;
+	first = line[0] >= 'A' && line[0] <= 'Z' ? (char)(line[0] + 32) : line[0];
 	for (i = 0; prefixes[i].s; i++) {
+		if (prefixes[i].s[0] != first)
+			continue;
 		if (len <= prefixes[i].max && prefix_icase(line, len, prefixes[i].s)) {
 			const char *p = prefixes[i].s;
 

@@ -346,7 +346,11 @@ void chorus__text_normalize(const char *s, size_t n, struct chorus__buf *out)
 				size_t j = i + 1;
 
 				for (;;) {
-					while (j < n && plain[p[j]])
+					/* an apostrophe or hyphen inside a word is plain too, unless
+					 * doubled ('' is a TeX quote, -- a dash) */
+					while (j < n && (plain[p[j]] ||
+							 ((p[j] == '\'' || p[j] == '-') && j + 1 < n &&
+							  plain[p[j + 1]] && p[j - 1] != ' ')))
 						j++;
 					if (j + 1 < n && p[j] == ' ' && plain[p[j + 1]])
 						j += 2;

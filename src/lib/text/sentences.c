@@ -50,7 +50,12 @@ static const char *const abbrev2[] = {
 	NULL,
 };
 
+static const char *const numabbrev[] = {
+	"no", "nos", "vol", "vols", "art", "ch", "fig", "figs", "pp", "op", "nr", NULL,
+};
+
 static struct chorus__wordset abbrev1_set = CHORUS__WORDSET(abbrev1);
+static struct chorus__wordset numabbrev_set = CHORUS__WORDSET(numabbrev);
 static struct chorus__wordset abbrev2_set = CHORUS__WORDSET(abbrev2);
 
 int chorus__text_abbrev(const char *w, size_t n)
@@ -179,6 +184,10 @@ static int is_boundary(const char *p, size_t n, size_t sent_start, size_t i, siz
 		return starter;
 	switch (chorus__text_abbrev(p + t, i - t)) {
 	case 1:
+		/* "No. 10", "Vol. 3": an abbreviation only before a number ("Her answer
+		 * was No. The talks ended." ends a sentence) */
+		if (chorus__wordset_has(&numabbrev_set, p + t, i - t))
+			return next != NEXT_DIGIT;
 		return 0;
 	case 2:
 		return starter;

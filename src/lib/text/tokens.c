@@ -81,12 +81,42 @@ static int ends_sentence_at(const unsigned char *p, size_t j, size_t end)
 	return j >= end;
 }
 
+/*
+ * A direct-mapped cache from a token's bytes (up to 15) to its norm, stem and stopword
+ * bit: the same words come back all the time, and a hit saves lowercasing, hashing
+ * and the lexicon's probe. The bytes decide the token's kind and other flags, so
+ * they are key enough. It lives on the context (ctx->text_tokcache), as the lexicon does.
+ */
+#define TC_BITS 16
+
+struct tc_entry {
+	uint64_t a, b;     /* bytes 0-7 and 8-14, zero-padded, the length in b's top byte; 0: empty */
+	uint32_t norm;
+	uint32_t stem;     /* | STOP_BIT for a stopword; the other flags follow from the bytes */
+};
+
+struct chorus__tokcache {
+	struct tc_entry e[1u << TC_BITS];
+};
+
+/* A token found but not yet looked up (see queue()). */
+struct pending {
+	uint32_t start, end, flags;
+	int kind;                /* enum norm_kind */
+	uint64_t a, b;           /* its cache key, when it has one */
+	struct tc_entry *ce;     /* its cache slot, or NULL */
+};
+
+#define QUEUE_MAX 32
+
 struct tokenizer {
 	struct chorus_ctx *ctx;
 	const char *text;
 	size_t end;
 	struct chorus__buf norm;
 	int squote_open; /* a single quotation is open */
+	struct pending q[QUEUE_MAX];
+	size_t nq;
 };
 
 static uint32_t stem_of(struct tokenizer *tk, uint32_t norm, const char *s, size_t n, int word)
@@ -145,25 +175,6 @@ enum norm_kind { NORM_LOWER, NORM_NUMBER, NORM_RAW, NORM_ELLIPSIS };
 
 static void number_norm(struct tokenizer *tk, const char *s, size_t n);
 
-/*
- * A direct-mapped cache from a token's bytes (up to 16) to its norm, stem and flags:
- * the same words come back all the time, and a hit saves lowercasing, hashing and
- * the lexicon's probe. The bytes decide the token's kind and flags, so they are key
- * enough. It lives on the context (ctx->text_tokcache), as the lexicon does.
- */
-#define TC_BITS 16
-
-struct tc_entry {
-	uint64_t a, b;     /* the bytes, zero-padded */
-	uint32_t norm, stem;
-	uint32_t len;      /* 0: empty */
-	uint32_t flags;
-};
-
-struct chorus__tokcache {
-	struct tc_entry e[1u << TC_BITS];
-};
-
 static void tc_key(const char *s, size_t n, uint64_t *a, uint64_t *b)
 {
 	unsigned char buf[16] = { 0 };
@@ -171,33 +182,58 @@ static void tc_key(const char *s, size_t n, uint64_t *a, uint64_t *b)
 	memcpy(buf, s, n);
 	memcpy(a, buf, 8);
 	memcpy(b, buf + 8, 8);
+	*b = (*b & 0x00FFFFFFFFFFFFFFull) | ((uint64_t)n << 56);
 }
+
+/*
+ * Tokens are looked up in batches: queue() computes a token's cache slot and asks the
+ * processor to fetch it, and flush() looks the batch up once the slots are on their
+ * way, so that the cache misses of a sentence overlap instead of adding up.
+ */
+static void flush(struct tokenizer *tk, struct chorus_token **v, size_t *n, size_t *cap);
 
 static void emit(struct tokenizer *tk, struct chorus_token **v, size_t *n, size_t *cap,
 		 size_t start, size_t end, uint32_t flags, enum norm_kind kind)
 {
 	struct chorus_ctx *ctx = tk->ctx;
-	struct tc_entry *ce = NULL;
-	struct chorus_token *t;
-	uint32_t norm, sv;
+	struct pending *pd;
 	size_t len = end - start;
-	uint64_t a = 0, b = 0;
 
-	if (len <= 16) {
+	if (tk->nq == QUEUE_MAX)
+		flush(tk, v, n, cap);
+	pd = &tk->q[tk->nq++];
+	pd->start = (uint32_t)start;
+	pd->end = (uint32_t)end;
+	pd->flags = flags;
+	pd->kind = kind;
+	pd->ce = NULL;
+	if (len <= 15) {
 		uint64_t h;
 
 		if (!ctx->text_tokcache)
 			ctx->text_tokcache = chorus_xcalloc(1, sizeof(struct chorus__tokcache));
-		tc_key(tk->text + start, len, &a, &b);
-		h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ len;
+		tc_key(tk->text + start, len, &pd->a, &pd->b);
+		h = (pd->a * 0x9E3779B97F4A7C15ull) ^ (pd->b * 0xC2B2AE3D27D4EB4Full);
 		h ^= h >> 29;
-		ce = &ctx->text_tokcache->e[(h * 0xBF58476D1CE4E5B9ull) >> (64 - TC_BITS)];
-		if (ce->len == len && ce->a == a && ce->b == b) {
-			norm = ce->norm;
-			sv = ce->stem;
-			flags = ce->flags;
-			goto store;
-		}
+		pd->ce = &ctx->text_tokcache->e[(h * 0xBF58476D1CE4E5B9ull) >> (64 - TC_BITS)];
+		__builtin_prefetch(pd->ce);
+	}
+}
+
+static void lookup(struct tokenizer *tk, const struct pending *pd, struct chorus_token **v,
+		   size_t *n, size_t *cap)
+{
+	struct chorus_ctx *ctx = tk->ctx;
+	struct tc_entry *ce = pd->ce;
+	struct chorus_token *t;
+	uint32_t norm, sv, flags = pd->flags;
+	size_t start = pd->start, end = pd->end, len = end - start;
+	enum norm_kind kind = (enum norm_kind)pd->kind;
+
+	if (ce && ce->a == pd->a && ce->b == pd->b) {
+		norm = ce->norm;
+		sv = ce->stem;
+		goto store;
 	}
 	chorus__buf_reset(&tk->norm);
 	switch (kind) {
@@ -216,17 +252,15 @@ static void emit(struct tokenizer *tk, struct chorus_token **v, size_t *n, size_
 	}
 	norm = chorus_lexicon_intern(ctx->lex, tk->norm.ptr ? tk->norm.ptr : "", tk->norm.len);
 	sv = stem_of(tk, norm, tk->norm.ptr ? tk->norm.ptr : "", tk->norm.len, !!(flags & CHORUS_TOK_WORD));
-	flags |= sv & STOP_BIT ? CHORUS_TOK_STOP : 0;
-	sv &= ~STOP_BIT;
 	if (ce) {
-		ce->a = a;
-		ce->b = b;
-		ce->len = (uint32_t)len;
+		ce->a = pd->a;
+		ce->b = pd->b;
 		ce->norm = norm;
 		ce->stem = sv;
-		ce->flags = flags;
 	}
 store:
+	flags |= sv & STOP_BIT ? CHORUS_TOK_STOP : 0;
+	sv &= ~STOP_BIT;
 	CHORUS_GROW(*v, *n + 1, *cap);
 	t = &(*v)[(*n)++];
 	t->start = (uint32_t)start;
@@ -234,6 +268,15 @@ store:
 	t->norm = norm;
 	t->stem = sv;
 	t->flags = flags;
+}
+
+static void flush(struct tokenizer *tk, struct chorus_token **v, size_t *n, size_t *cap)
+{
+	size_t i;
+
+	for (i = 0; i < tk->nq; i++)
+		lookup(tk, &tk->q[i], v, n, cap);
+	tk->nq = 0;
 }
 
 /* The digit groups at p[i ..): returns the end of the longest valid grouped number. */
@@ -308,9 +351,15 @@ void chorus__text_tokenize(struct chorus_ctx *ctx, const char *text, size_t star
 			   struct chorus_token **v, size_t *n, size_t *cap)
 {
 	const unsigned char *p = (const unsigned char *)text;
-	struct tokenizer tk = { ctx, text, end, { 0 }, 0 };
+	struct tokenizer tk;
 	size_t i = start;
 
+	tk.ctx = ctx;
+	tk.text = text;
+	tk.end = end;
+	memset(&tk.norm, 0, sizeof(tk.norm));
+	tk.squote_open = 0;
+	tk.nq = 0;
 	while (i < end) {
 		size_t j, cur;
 		int len, up;
@@ -437,5 +486,6 @@ word:
 		     CHORUS_TOK_PUNCT | (c == '"' || c == '\'' ? CHORUS_TOK_QUOTE : 0), NORM_RAW);
 		i += (size_t)len;
 	}
+	flush(&tk, v, n, cap);
 	chorus__buf_release(&tk.norm);
 }
