@@ -110,7 +110,7 @@ static int is_heading(const char *name)
 static int is_junk(const char *name)
 {
 	static const char *const junk[] = {
-		"applet", "audio", "button", "canvas", "dialog", "embed", "footer", "form-x",
+		"applet", "audio", "button", "canvas", "dialog", "embed", "footer",
 		"iframe", "input", "link", "map", "math", "menu", "meta", "nav", "noscript",
 		"object", "option", "script", "select", "source", "style", "svg", "template",
 		"textarea", "time", "track", "video",
@@ -426,11 +426,8 @@ static void ld_article(struct meta *m, json_t *o)
 		const char *s = json_string_value(body);
 		size_t n = json_string_length(body);
 
-		/* Some sites put HTML in articleBody. */
-		if (memchr(s, '<', n) && (strstr(s, "<p") || strstr(s, "<br") || strstr(s, "<div")))
-			m->ld_body = chorus__web_fragment_text(s, n);
-		else
-			m->ld_body = chorus__web_fragment_text(s, n);
+		/* Read as HTML: some sites put markup or entities in articleBody. */
+		m->ld_body = chorus__web_fragment_text(s, n);
 	}
 }
 
