@@ -491,6 +491,8 @@ static void html_limits_and_empty(void **state)
 			 CHORUS_EEMPTY);
 	assert_string_equal(chorus_errmsg(ctx), "no main text found in the page");
 	chorus_article_release(&a);
+	assert_int_equal(chorus_web_html_read(ctx, "", 0, NULL, NULL, 0, &a), CHORUS_EEMPTY);
+	assert_string_equal(chorus_errmsg(ctx), "the page is empty");
 	/* 28 control bytes in 99 is binary; a UTF-16 page with its byte order mark is not */
 	chorus__buf_adds(&b, "<html><body><p>");
 	for (i = 0; i < 14; i++)

@@ -1306,6 +1306,8 @@ int chorus_web_html_read(struct chorus_ctx *ctx, const char *html, size_t n, con
 		return chorus_error(ctx, CHORUS_ETOOBIG,
 				    "page of %zu bytes passes the limit of %zu bytes", n,
 				    max_bytes * 32 < INT_MAX ? max_bytes * 32 : (size_t)INT_MAX);
+	if (!n)
+		return chorus_error(ctx, CHORUS_EEMPTY, "the page is empty");
 	if (binary(html, n))
 		return chorus_error(ctx, CHORUS_EENCODING,
 				    "binary data, not an HTML page (control bytes in the first 4 KiB)");
