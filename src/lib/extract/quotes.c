@@ -351,8 +351,17 @@ static int after_prep(const struct xwork *w, int k)
 	size_t i;
 	uint32_t start = w->x->mentions[k].start;
 
-	for (i = 0; i < w->doc->n_tokens && w->doc->tokens[i].start < start; i++)
-		;
+	{
+		size_t lo = 0, hi = w->doc->n_tokens;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (w->doc->tokens[mid].start < start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		i = lo;
+	}
 	while (i > 0 && ((tok_f(w, i - 1) & CHORUS_TOK_CAP) || chorus__tok_in(w, i - 1, chorus__title_words)) &&
 	       !chorus__tok_in(w, i - 1, preps))
 		i--;
