@@ -491,6 +491,30 @@ static void html_limits_and_empty(void **state)
 			 CHORUS_EEMPTY);
 	assert_string_equal(chorus_errmsg(ctx), "no main text found in the page");
 	chorus_article_release(&a);
+	assert_int_equal(chorus_web_html_read(ctx, "", 0, NULL, NULL, 0, &a), CHORUS_EEMPTY);
+	assert_string_equal(chorus_errmsg(ctx), "the page is empty");
+	/* 28 control bytes in 99 is binary; a UTF-16 page with its byte order mark is not */
+	chorus__buf_adds(&b, "<html><body><p>");
+	for (i = 0; i < 14; i++)
+		chorus__buf_adds(&b, "\x01text\x02");
+	assert_int_equal(b.len, 15 + 14 * 6);
+	assert_int_equal(chorus_web_html_read(ctx, b.ptr, b.len, NULL, NULL, 0, &a), CHORUS_EENCODING);
+	assert_string_equal(chorus_errmsg(ctx),
+			    "binary data, not an HTML page (control bytes in the first 4 KiB)");
+	chorus__buf_reset(&b);
+	{
+		static const char u16[] = "<html><body><p>UTF-16 text, long enough to count here.</p></body></html>";
+
+		chorus__buf_add(&b, "\xFF\xFE", 2);
+		for (i = 0; u16[i]; i++) {
+			chorus__buf_addch(&b, u16[i]);
+			chorus__buf_add(&b, "", 1);
+		}
+		assert_int_equal(chorus_web_html_read(ctx, b.ptr, b.len, NULL, NULL, 0, &a), 0);
+		assert_string_equal(a.text, "UTF-16 text, long enough to count here.");
+		chorus_article_release(&a);
+		chorus__buf_reset(&b);
+	}
 	/* text over max_bytes is cut at a character boundary and flagged */
 	chorus__buf_adds(&b, "<html><body><p>");
 	for (i = 0; i < 20; i++)
