@@ -106,7 +106,9 @@ enum chorus_quote_flags {
 	CHORUS_QUOTE_INDIRECT = 1 << 3, /* reported speech with a cue verb, no quotation marks */
 	CHORUS_QUOTE_UNNAMED = 1 << 4,  /* the speaker is an unnamed source ("a senior official") */
 	CHORUS_QUOTE_PRONOUN = 1 << 5,  /* the speaker was named by a pronoun */
-	CHORUS_QUOTE_INHERITED = 1 << 6 /* no cue of its own: the speaker of the quote before it */
+	CHORUS_QUOTE_INHERITED = 1 << 6, /* no cue of its own: the speaker of the quote before it */
+	CHORUS_QUOTE_NEAR = 1 << 7       /* the speaker is the nearest name before the cue, not
+					  * the cue's grammatical subject (less certain) */
 };
 
 struct chorus_quote {

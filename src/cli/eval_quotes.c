@@ -477,6 +477,17 @@ static void score_doc(struct chorus_ctx *ctx, const char *txtpath, const char *a
 			}
 		c->pred_ok += (size_t)hit;
 		c->pred_ok_sp += (size_t)hit_sp;
+		if (getenv("CHORUS_EVAL_DEBUG")) {
+			int near = (q->flags & CHORUS_QUOTE_NEAR) != 0, inh = (q->flags & CHORUS_QUOTE_INHERITED) != 0;
+			int pro = (q->flags & CHORUS_QUOTE_PRONOUN) != 0, un = (q->flags & CHORUS_QUOTE_UNNAMED) != 0;
+			size_t wds = 0, z;
+			for (z = q->start; z < q->end; z++)
+				wds += doc->text[z] == ' ';
+			fprintf(stderr, "DBG near=%d inh=%d pro=%d un=%d words=%zu hit=%d sp=%d | %s | %s | %.*s\n", near, inh, pro, un,
+				wds + 1, hit, hit_sp, q->speaker_name ? q->speaker_name : "?", gsrc ? gsrc : "-",
+				(int)(doc->sents[q->sent].end - doc->sents[q->sent].start > 220 ? 220 : doc->sents[q->sent].end - doc->sents[q->sent].start),
+				doc->text + doc->sents[q->sent].start);
+		}
 		if (verbose && !hit_sp)
 			printf("%s: %s %ld-%ld %s%s%s: \"%.*s\"\n", txtpath, hit ? "WRONG-SPEAKER" : "FALSE", rb, re,
 			       q->speaker_name ? q->speaker_name : "?", gsrc ? " (gold: " : "", gsrc ? gsrc : "", 

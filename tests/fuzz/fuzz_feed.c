@@ -16,7 +16,6 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct chorus_ctx *ctx = chorus_ctx_new();
-
 	size_t n = 0;
 
 	(void)chorus_web_feed_read(ctx, (const char *)data, size, "feed.xml", 0, fuzz_web_article,

@@ -18,7 +18,6 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct chorus_ctx *ctx = chorus_ctx_new();
-
 	struct chorus_article a;
 	char *frag;
 

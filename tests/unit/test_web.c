@@ -491,6 +491,30 @@ static void html_limits_and_empty(void **state)
 			 CHORUS_EEMPTY);
 	assert_string_equal(chorus_errmsg(ctx), "no main text found in the page");
 	chorus_article_release(&a);
+	assert_int_equal(chorus_web_html_read(ctx, "", 0, NULL, NULL, 0, &a), CHORUS_EEMPTY);
+	assert_string_equal(chorus_errmsg(ctx), "the page is empty");
+	/* 28 control bytes in 99 is binary; a UTF-16 page with its byte order mark is not */
+	chorus__buf_adds(&b, "<html><body><p>");
+	for (i = 0; i < 14; i++)
+		chorus__buf_adds(&b, "\x01text\x02");
+	assert_int_equal(b.len, 15 + 14 * 6);
+	assert_int_equal(chorus_web_html_read(ctx, b.ptr, b.len, NULL, NULL, 0, &a), CHORUS_EENCODING);
+	assert_string_equal(chorus_errmsg(ctx),
+			    "binary data, not an HTML page (control bytes in the first 4 KiB)");
+	chorus__buf_reset(&b);
+	{
+		static const char u16[] = "<html><body><p>UTF-16 text, long enough to count here.</p></body></html>";
+
+		chorus__buf_add(&b, "\xFF\xFE", 2);
+		for (i = 0; u16[i]; i++) {
+			chorus__buf_addch(&b, u16[i]);
+			chorus__buf_add(&b, "", 1);
+		}
+		assert_int_equal(chorus_web_html_read(ctx, b.ptr, b.len, NULL, NULL, 0, &a), 0);
+		assert_string_equal(a.text, "UTF-16 text, long enough to count here.");
+		chorus_article_release(&a);
+		chorus__buf_reset(&b);
+	}
 	/* text over max_bytes is cut at a character boundary and flagged */
 	chorus__buf_adds(&b, "<html><body><p>");
 	for (i = 0; i < 20; i++)
@@ -789,6 +813,131 @@ static void read_path_web_folder(void **state)
 	chorus_ctx_free(ctx);
 }
 
+/* Gzipped WARC archives are read as a stream: one member per record as crawlers write
+ * them, a truncated archive, and a record that inflates past the cap. */
+static void read_path_warc_gz_stream(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus__buf w = { 0 }, gz = { 0 }, p = { 0 }, want = { 0 };
+	struct got g = { 0 };
+	char dir[] = "/tmp/chorus-test-warc-XXXXXX";
+	size_t off[6], i, cut;
+	static const char bomb_head[] =
+		"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 1073741824\r\n\r\n";
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	make_warc(&w, off);
+	for (i = 0; i < 6; i++) /* one member per record */
+		gzip_add(&gz, w.ptr + off[i], (i < 5 ? off[i + 1] : w.len) - off[i], 6);
+	chorus__buf_addf(&p, "%s/multi.warc.gz", dir);
+	write_file(p.ptr, gz.ptr, gz.len);
+	assert_int_equal(chorus_read_path(ctx, p.ptr, NULL, on_article, on_diag, &g), 0);
+	assert_int_equal(g.n, 2);
+	chorus__buf_addf(&want, "multi.warc.gz#%zu", off[2]);
+	assert_string_equal(g.arts[0].id, want.ptr);
+	assert_string_equal(g.arts[0].url, "https://example.com/");
+	chorus__buf_reset(&want);
+	chorus__buf_addf(&want, "multi.warc.gz#%zu", off[4]);
+	assert_string_equal(g.arts[1].id, want.ptr);
+	assert_string_equal(g.arts[1].text,
+			    "Second page text, long enough to count as a paragraph here.");
+	assert_int_equal(g.n_diags, 1);
+	chorus__buf_reset(&want);
+	chorus__buf_addf(&want, "multi.warc.gz: record at byte %zu: no Content-Length; skipped",
+			 off[5]);
+	assert_string_equal(g.diags[0], want.ptr);
+	got_release(&g);
+	unlink(p.ptr);
+
+	/* cut 12 bytes before the end of the second response's member (its gzip trailer
+	 * and the last bytes of its data): the first response is read */
+	cut = 0;
+	chorus__buf_reset(&gz);
+	for (i = 0; i < 6; i++) {
+		gzip_add(&gz, w.ptr + off[i], (i < 5 ? off[i + 1] : w.len) - off[i], 6);
+		if (i == 4)
+			cut = gz.len - 12;
+	}
+	chorus__buf_reset(&p);
+	chorus__buf_addf(&p, "%s/cut.warc.gz", dir);
+	write_file(p.ptr, gz.ptr, cut);
+	assert_int_equal(chorus_read_path(ctx, p.ptr, NULL, on_article, on_diag, &g), 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.arts[0].url, "https://example.com/");
+	assert_int_equal(g.n_diags, 2);
+	chorus__buf_reset(&want);
+	chorus__buf_addf(&want, "%s: gzip: truncated data (ends at byte %zu inside a member)", p.ptr,
+			 cut);
+	assert_string_equal(g.diags[0], want.ptr);
+	chorus__buf_reset(&want);
+	chorus__buf_addf(&want, "cut.warc.gz: record at byte %zu: Content-Length runs past the end "
+				"of the file (truncated?); skipped", off[4]);
+	assert_string_equal(g.diags[1], want.ptr);
+	got_release(&g);
+	unlink(p.ptr);
+
+	/* a record of 1 GiB of zeros, then a page: the first is passed over as it is
+	 * inflated (never held), the page is read */
+	chorus__buf_reset(&gz);
+	{
+		struct chorus__buf raw = { 0 };
+		z_stream z;
+		static const char zeros[1 << 16];
+		unsigned char out[1 << 16];
+		size_t left = (size_t)1 << 30;
+
+		memset(&z, 0, sizeof(z));
+		assert_int_equal(deflateInit2(&z, 1, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY), Z_OK);
+		chorus__buf_adds(&raw, bomb_head);
+		z.next_in = (Bytef *)raw.ptr;
+		z.avail_in = (uInt)raw.len;
+		do {
+			int flush = left ? Z_NO_FLUSH : Z_FINISH;
+
+			if (!z.avail_in && left) {
+				z.next_in = (Bytef *)(uintptr_t)zeros;
+				z.avail_in = sizeof(zeros);
+				left -= sizeof(zeros);
+				flush = left ? Z_NO_FLUSH : Z_FINISH;
+			}
+			do {
+				z.next_out = out;
+				z.avail_out = sizeof(out);
+				deflate(&z, flush);
+				chorus__buf_add(&gz, out, sizeof(out) - z.avail_out);
+			} while (z.avail_out == 0);
+			if (flush == Z_FINISH)
+				break;
+		} while (1);
+		deflateEnd(&z);
+		chorus__buf_release(&raw);
+	}
+	gzip_add(&gz, w.ptr + off[2], off[3] - off[2], 6);
+	chorus__buf_reset(&p);
+	chorus__buf_addf(&p, "%s/bomb.warc.gz", dir);
+	write_file(p.ptr, gz.ptr, gz.len);
+	assert_int_equal(chorus_read_path(ctx, p.ptr, NULL, on_article, on_diag, &g), 0);
+	assert_int_equal(g.n_diags, 1);
+	chorus__buf_reset(&want);
+	chorus__buf_addf(&want, "%s: WARC record at byte 0 is over 167772160 bytes; skipped", p.ptr);
+	assert_string_equal(g.diags[0], want.ptr);
+	assert_int_equal(g.n, 1);
+	/* the page's record starts right after the bomb's headers and 1 GiB */
+	chorus__buf_reset(&want);
+	chorus__buf_addf(&want, "bomb.warc.gz#%zu", strlen(bomb_head) + ((size_t)1 << 30));
+	assert_string_equal(g.arts[0].id, want.ptr);
+	got_release(&g);
+	unlink(p.ptr);
+
+	rmdir(dir);
+	chorus__buf_release(&w);
+	chorus__buf_release(&gz);
+	chorus__buf_release(&p);
+	chorus__buf_release(&want);
+	chorus_ctx_free(ctx);
+}
+
 /* ---- the benchmark's score, dates ---- */
 
 static void shingle_score(void **state)
@@ -859,6 +1008,7 @@ int main(void)
 		cmocka_unit_test(feed_hostile),
 		cmocka_unit_test(warc_records),
 		cmocka_unit_test(read_path_web_folder),
+		cmocka_unit_test(read_path_warc_gz_stream),
 		cmocka_unit_test(shingle_score),
 		cmocka_unit_test(dates),
 	};

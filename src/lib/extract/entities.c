@@ -333,8 +333,11 @@ static int adj_hyphen(const struct xwork *w, size_t i)
 	size_t n = tok_n(w, i);
 	const char *h = memchr(s, '-', n);
 
+	struct chorus__place pl;
+
 	return h && h + 1 < s + n && islower((unsigned char)h[1]) &&
-	       !chorus__tok_in(w, i, chorus__title_words);
+	       !chorus__tok_in(w, i, chorus__title_words) &&
+	       chorus__place_find(w->gaz, s, (size_t)(h - s), &pl);
 }
 
 static void scan_sentence(struct xwork *w, struct cands *cs, size_t si)

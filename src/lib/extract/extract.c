@@ -22,6 +22,14 @@ const char *const chorus__cue_verbs[] = {
 	"pledged", "cautioned", "conceded", "countered", "shouted", "yelled", "joked",
 	"testified", "blasted", "mused", "boasted", "lamented", "scoffed", "quipped", "thundered",
 	"announcing", "declaring", "explaining", "asking", "urging", "arguing", "claiming",
+	"calling", "calls", "describing", "describes", "cited", "cites", "asks", "promising",
+	"promises", "stressing", "vowing", "vows", "ruled", "denouncing", "accusing", "accused",
+	"accuses", "praised", "praising", "criticized", "criticised", "slammed", "slamming",
+	"blasting", "touted", "touting", "dismissed", "deemed", "labeling", "labelling",
+	"suggesting", "acknowledging", "admitting", "reiterated", "maintained", "maintains",
+	"contended", "contends", "recounted", "wondered", "questioned", "predicting", "conceding",
+	"charged", "charging", "demanded", "demanding", "pleaded", "answered", "tweeting",
+	"writing", "testifying", "recalling", "stating", "explains", "adds", "insists",
 	NULL
 };
 

@@ -130,16 +130,42 @@ static int in_quote(const struct xwork *w, uint32_t pos)
 	return lo < w->doc->n_tokens && w->inq[lo];
 }
 
-/* The last person mentioned outside quotations before byte offset pos. */
+static int after_prep(const struct xwork *w, int k);
+
+/* The person a "he" or "she" at byte offset pos points to: the last person who is the
+ * subject of the current or the previous sentence (the first person named in it, not
+ * after a preposition), else the last person named; names inside quotations are not
+ * antecedents. */
 static int last_person_before(const struct xwork *w, uint32_t pos)
 {
 	size_t k;
-	int best = -1;
+	int best = -1, subject = -1;
+	uint32_t cur = UINT32_MAX, seen_in = UINT32_MAX;
 
-	for (k = 0; k < w->x->n_mentions && w->x->mentions[k].start < pos; k++)
-		if (w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON &&
-		    !in_quote(w, w->x->mentions[k].start))
-			best = (int)k;
+	for (k = 0; k < w->x->n_mentions && w->x->mentions[k].start < pos; k++) {
+		const struct chorus_mention *m = &w->x->mentions[k];
+		if (w->x->entities[m->entity].kind != CHORUS_ENT_PERSON || in_quote(w, m->start))
+			continue;
+		best = (int)k;
+		if (m->sent != seen_in) {
+			seen_in = m->sent;
+			if (!after_prep(w, (int)k))
+				subject = (int)k;
+		}
+	}
+	if (subject >= 0) {
+		size_t lo = 0, hi = w->doc->n_sents;
+		while (lo < hi) { /* the sentence holding pos */
+			size_t mid = (lo + hi) / 2;
+			if (w->doc->sents[mid].end < pos)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		cur = (uint32_t)lo;
+		if (w->x->mentions[subject].sent + 1 >= cur)
+			return subject;
+	}
 	return best;
 }
 
@@ -202,6 +228,38 @@ static int unnamed_np(struct xwork *w, size_t i, size_t lo, struct speaker *sp)
 	return 1;
 }
 
+/* "The clip says", "The Indiana governor said", "63 percent said": a noun phrase that
+ * opens with a determiner or a number right before the cue is its subject, unnamed. */
+static int determined_np(struct xwork *w, size_t i, size_t lo, struct speaker *sp)
+{
+	size_t b = i;
+
+	if (!(tok_f(w, i) & CHORUS_TOK_WORD) || (tok_f(w, i) & CHORUS_TOK_STOP) || verbish(w, i) ||
+	    (tok_f(w, i) & CHORUS_TOK_CAP))
+		return 0;
+	while (b > lo && b + 4 > i) {
+		b--;
+		if (chorus__tok_is(w, b, "the") || chorus__tok_is(w, b, "a") || chorus__tok_is(w, b, "an") ||
+		    (tok_f(w, b) & CHORUS_TOK_NUMBER)) {
+			if (b > lo && !(tok_f(w, b - 1) & CHORUS_TOK_PUNCT) && !chorus__tok_is(w, b - 1, "only") &&
+			    b - 1 >= lo && !(b - 1 == lo))
+				return 0; /* inside a longer phrase: "of the clip" */
+			sp->found = 1;
+			sp->entity = -1;
+			sp->src_start = w->doc->tokens[b].start;
+			sp->src_end = w->doc->tokens[i].end;
+			sp->flags |= CHORUS_QUOTE_UNNAMED;
+			sp->name = chorus__arena_strndup(w->arena, w->doc->text + sp->src_start,
+							 sp->src_end - sp->src_start);
+			return 1;
+		}
+		if ((tok_f(w, b) & CHORUS_TOK_PUNCT) || verbish(w, b) ||
+		    ((tok_f(w, b) & CHORUS_TOK_STOP) && !chorus__tok_in(w, b, np_words)))
+			return 0;
+	}
+	return 0;
+}
+
 /* The subject of the cue at token c, looking left from it within [lo, c). */
 static int subject_left(struct xwork *w, size_t c, size_t lo, struct speaker *sp)
 {
@@ -228,7 +286,9 @@ static int subject_left(struct xwork *w, size_t c, size_t lo, struct speaker *sp
 		set_from_mention(w, sp, k);
 		return 1;
 	}
-	return unnamed_np(w, i, lo, sp);
+	if (unnamed_np(w, i, lo, sp))
+		return 1;
+	return determined_np(w, i, lo, sp);
 }
 
 /* The subject written after the cue at c: "said Putin", "said the UN chief". */
@@ -269,6 +329,9 @@ static int subject_right(struct xwork *w, size_t c, size_t hi, struct speaker *s
 				set_from_mention(w, sp, k);
 				return 1;
 			}
+			/* only a title phrase may stand between the cue and the name */
+			if ((tok_f(w, j) & CHORUS_TOK_STOP) || verbish(w, j))
+				break;
 		}
 		for (j = i; j < hi && j < i + 4; j++)
 			if (chorus__tok_in(w, j, chorus__source_nouns))
@@ -288,8 +351,17 @@ static int after_prep(const struct xwork *w, int k)
 	size_t i;
 	uint32_t start = w->x->mentions[k].start;
 
-	for (i = 0; i < w->doc->n_tokens && w->doc->tokens[i].start < start; i++)
-		;
+	{
+		size_t lo = 0, hi = w->doc->n_tokens;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (w->doc->tokens[mid].start < start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		i = lo;
+	}
 	while (i > 0 && ((tok_f(w, i - 1) & CHORUS_TOK_CAP) || chorus__tok_in(w, i - 1, chorus__title_words)) &&
 	       !chorus__tok_in(w, i - 1, preps))
 		i--;
@@ -334,12 +406,44 @@ static int subject_near(struct xwork *w, size_t c, size_t lo, struct speaker *sp
 		if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON &&
 		    !after_prep(w, k)) {
 			set_from_mention(w, sp, k);
+			sp->flags |= CHORUS_QUOTE_NEAR;
 			return 1;
 		}
 	}
 	if (first >= 0) {
 		set_from_mention(w, sp, first);
+		sp->flags |= CHORUS_QUOTE_NEAR;
 		return 1;
+	}
+	return 0;
+}
+
+/* The first person in [lo, c) that is not the object of a preposition: the subject of
+ * the clause a participle ("..., saying ...") hangs on. */
+static int subject_first(struct xwork *w, size_t c, size_t lo, struct speaker *sp)
+{
+	size_t i;
+	int k;
+
+	for (i = lo; i < c; i++) {
+		if (w->inq && w->inq[i])
+			continue;
+		if (chorus__tok_in(w, i, pronouns)) {
+			k = last_person_before(w, w->doc->tokens[i].start);
+			if (k < 0)
+				return 0;
+			set_from_mention(w, sp, k);
+			sp->src_start = w->doc->tokens[i].start;
+			sp->src_end = w->doc->tokens[i].end;
+			sp->flags |= CHORUS_QUOTE_PRONOUN;
+			return 1;
+		}
+		k = mention_starting(w, i);
+		if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON &&
+		    !after_prep(w, k)) {
+			set_from_mention(w, sp, k);
+			return 1;
+		}
 	}
 	return 0;
 }
@@ -394,7 +498,8 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 						before = 1;
 			if (before)
 				break;
-			if (subject_left(w, i, mc + 1, sp) || subject_right(w, i, hi, sp) ||
+			if (subject_left(w, i, mc + 1, sp) ||
+			    (i <= mc + 2 && subject_right(w, i, hi, sp)) ||
 			    subject_near(w, i, mc + 1, sp)) {
 				set_cue(w, sp, i);
 				return 1;
@@ -425,9 +530,10 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 		if (is_cue(w, i)) {
 			int ok;
 			if (chorus__tok_in(w, i, participles))
-				ok = subject_near(w, i, lo, sp);
+				ok = subject_first(w, i, lo, sp) || subject_near(w, i, lo, sp);
 			else
-				ok = subject_left(w, i, lo, sp) || subject_right(w, i, mo, sp) ||
+				ok = subject_left(w, i, lo, sp) ||
+				     ((i == lo || (tok_f(w, i - 1) & CHORUS_TOK_PUNCT)) && subject_right(w, i, mo, sp)) ||
 				     subject_near(w, i, lo, sp);
 			if (ok) {
 				set_cue(w, sp, i);

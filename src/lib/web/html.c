@@ -110,7 +110,7 @@ static int is_heading(const char *name)
 static int is_junk(const char *name)
 {
 	static const char *const junk[] = {
-		"applet", "audio", "button", "canvas", "dialog", "embed", "footer", "form-x",
+		"applet", "audio", "button", "canvas", "dialog", "embed", "footer",
 		"iframe", "input", "link", "map", "math", "menu", "meta", "nav", "noscript",
 		"object", "option", "script", "select", "source", "style", "svg", "template",
 		"textarea", "time", "track", "video",
@@ -426,11 +426,8 @@ static void ld_article(struct meta *m, json_t *o)
 		const char *s = json_string_value(body);
 		size_t n = json_string_length(body);
 
-		/* Some sites put HTML in articleBody. */
-		if (memchr(s, '<', n) && (strstr(s, "<p") || strstr(s, "<br") || strstr(s, "<div")))
-			m->ld_body = chorus__web_fragment_text(s, n);
-		else
-			m->ld_body = chorus__web_fragment_text(s, n);
+		/* Read as HTML: some sites put markup or entities in articleBody. */
+		m->ld_body = chorus__web_fragment_text(s, n);
 	}
 }
 
@@ -1266,6 +1263,24 @@ static int fill_record(struct chorus_ctx *ctx, struct page *pg, const char *text
 	return 0;
 }
 
+/* Whether the first 4 KiB hold control bytes in quantity (1 in 100), as binary files
+ * do and no page in an 8-bit or UTF-8 encoding does (UTF-16 pages, with their byte
+ * order mark, are let through). */
+static int binary(const char *s, size_t n)
+{
+	size_t lim = n < 4096 ? n : 4096, ctl = 0;
+
+	if (n >= 2 && (!memcmp(s, "\xFF\xFE", 2) || !memcmp(s, "\xFE\xFF", 2)))
+		return 0;
+	for (size_t i = 0; i < lim; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+			ctl++;
+	}
+	return ctl * 100 > lim;
+}
+
 /* libxml2 reports some errors (character conversion) outside the parser's options;
  * the library never prints, so they go nowhere. */
 static void quiet(void *ctx, const char *msg, ...)
@@ -1291,6 +1306,11 @@ int chorus_web_html_read(struct chorus_ctx *ctx, const char *html, size_t n, con
 		return chorus_error(ctx, CHORUS_ETOOBIG,
 				    "page of %zu bytes passes the limit of %zu bytes", n,
 				    max_bytes * 32 < INT_MAX ? max_bytes * 32 : (size_t)INT_MAX);
+	if (!n)
+		return chorus_error(ctx, CHORUS_EEMPTY, "the page is empty");
+	if (binary(html, n))
+		return chorus_error(ctx, CHORUS_EENCODING,
+				    "binary data, not an HTML page (control bytes in the first 4 KiB)");
 	xmlInitParser();
 	xmlSetGenericErrorFunc(NULL, quiet);
 	xmlSetStructuredErrorFunc(NULL, NULL);

@@ -1,10 +1,15 @@
 /*
  * web/ingest_web.c: the web formats in the readers' format table (ingest/formats.c):
- * "gzip" and "zstd" (decompressed, then sniffed again under the name without
- * .gz/.zst), "warc", "feed" and "html". Each reads its whole input into memory
- * within a cap and hands the articles to chorus__ingest_emit().
+ * "compressed" (gzip and zstd: decompressed, then sniffed again under the name
+ * without .gz/.zst), "warc", "feed" and "html". Each reads its whole input into
+ * memory within a cap and hands the articles to chorus__ingest_emit(); a gzipped
+ * WARC archive (as crawlers publish them, of any size) is read as a stream instead,
+ * one record at a time.
  */
+#include <errno.h>
 #include <string.h>
+
+#include <zlib.h>
 
 #include "ingest/ingest.h"
 #include "util/alloc.h"
@@ -71,6 +76,188 @@ int chorus__ingest_compressed_sniff(const char *name, const char *head, size_t n
 	return kind_score(head, n, CHORUS_WEB_GZIP, 100) + kind_score(head, n, CHORUS_WEB_ZSTD, 100);
 }
 
+/* Whether gzip data starts a WARC archive: its first bytes, inflated, say so. */
+static int gzip_holds_warc(const char *head, size_t n)
+{
+	z_stream z;
+	char out[16];
+	int zr;
+
+	memset(&z, 0, sizeof(z));
+	if (inflateInit2(&z, 15 + 16) != Z_OK)
+		return 0;
+	z.next_in = (Bytef *)(uintptr_t)head;
+	z.avail_in = (uInt)n;
+	z.next_out = (Bytef *)out;
+	z.avail_out = sizeof(out);
+	zr = inflate(&z, Z_NO_FLUSH);
+	inflateEnd(&z);
+	return (zr == Z_OK || zr == Z_STREAM_END) && sizeof(out) - z.avail_out >= 8 &&
+	       chorus_web_sniff(out, sizeof(out) - z.avail_out) == CHORUS_WEB_WARC;
+}
+
+/* Bytes of compressed input a WARC stream reads at a time. */
+#define PIECE ((size_t)1 << 16)
+
+/* Bytes of a record a WARC stream holds at most while it waits for the record's end:
+ * more than the largest page read (32 x the 4 MiB article limit). Larger records are
+ * passed over as they are inflated. */
+#define WARC_RECORD_MAX ((size_t)160 << 20)
+
+/*
+ * Reads up to cap bytes of the input into dst, after what its look-ahead window holds
+ * (the window is buf[pos .. len) for a stream, mem[pos .. mem_len) for memory; see
+ * ingest/ingest.h). Returns the count, 0 at the end or on a read error (in->err set).
+ */
+static size_t raw_read(struct chorus__input *in, char *dst, size_t cap)
+{
+	size_t n;
+
+	if (!in->fp) {
+		n = in->mem_len - in->pos < cap ? in->mem_len - in->pos : cap;
+		memcpy(dst, in->mem + in->pos, n);
+	} else if (in->pos < in->len) {
+		n = in->len - in->pos < cap ? in->len - in->pos : cap;
+		memcpy(dst, in->buf + in->pos, n);
+	} else {
+		if (in->eof)
+			return 0;
+		n = fread(dst, 1, cap, in->fp);
+		if (n < cap) {
+			in->eof = 1;
+			if (ferror(in->fp))
+				in->err = EIO;
+		}
+		in->consumed += n;
+		return n;
+	}
+	in->pos += n;
+	in->consumed += n;
+	return n;
+}
+
+struct warc_stream {
+	struct chorus__ingest *st;
+	struct chorus__input *in;
+	struct sink sink;
+	struct chorus__buf pending; /* inflated bytes not read yet */
+	size_t base;                /* archive offset of pending's first byte */
+	size_t skip;                /* bytes of an oversized record still to pass over */
+	int rc;                     /* the stop value */
+};
+
+/* Passes over what is left of an oversized record in pending. */
+static void skip_pending(struct warc_stream *ws)
+{
+	size_t k = ws->skip < ws->pending.len ? ws->skip : ws->pending.len;
+
+	memmove(ws->pending.ptr, ws->pending.ptr + k, ws->pending.len - k);
+	chorus__buf_setlen(&ws->pending, ws->pending.len - k);
+	ws->skip -= k;
+	ws->base += k;
+}
+
+/* Reads the complete records pending; 1 when reading must stop. */
+static int drain(struct warc_stream *ws, int final)
+{
+	size_t used, total;
+
+	if (ws->skip)
+		skip_pending(ws);
+	if (ws->skip)
+		return 0;
+	ws->rc = chorus__web_warc_records(ws->st->ctx, ws->pending.ptr, ws->pending.len, ws->base,
+					  final, ws->in->id, ws->st->max_bytes, sink_article,
+					  sink_diag, &ws->sink, &used);
+	memmove(ws->pending.ptr, ws->pending.ptr + used, ws->pending.len - used);
+	chorus__buf_setlen(&ws->pending, ws->pending.len - used);
+	ws->base += used;
+	if (ws->rc)
+		return 1;
+	if (ws->pending.len > WARC_RECORD_MAX) {
+		/* No page is that large: pass over the record without keeping it. */
+		if (chorus__web_warc_record_size(ws->pending.ptr, ws->pending.len, &total)) {
+			chorus__ingest_diag(ws->st, ws->in->name,
+					    "no WARC record ends within %zu bytes of byte %zu; stopped",
+					    WARC_RECORD_MAX, ws->base);
+			return 1;
+		}
+		chorus__ingest_diag(ws->st, ws->in->name,
+				    "WARC record at byte %zu is over %zu bytes; skipped", ws->base,
+				    WARC_RECORD_MAX);
+		ws->skip = total;
+		skip_pending(ws);
+	}
+	return 0;
+}
+
+/*
+ * Reads a gzipped WARC archive as a stream: the input is inflated piece by piece
+ * (member after member), and complete records are read as soon as they are there, so
+ * memory stays at about one record whatever the size of the archive.
+ */
+static int warc_gz_stream(struct chorus__ingest *st, struct chorus__input *in)
+{
+	struct warc_stream ws;
+	char *piece = chorus_xmalloc(PIECE);
+	size_t in_off = 0, got;
+	z_stream z;
+	int zr = Z_OK;
+
+	memset(&ws, 0, sizeof(ws));
+	ws.st = st;
+	ws.in = in;
+	ws.sink.st = st;
+	memset(&z, 0, sizeof(z));
+	if (inflateInit2(&z, 15 + 16) != Z_OK) {
+		chorus__ingest_diag(st, in->name, "cannot start the gzip decompressor");
+		return 0;
+	}
+	while ((got = raw_read(in, piece, PIECE)) > 0) {
+		z.next_in = (Bytef *)piece;
+		z.avail_in = (uInt)got;
+		while (z.avail_in) {
+			size_t room;
+
+			chorus__buf_grow(&ws.pending, 65536);
+			room = ws.pending.cap - ws.pending.len - 1;
+			if (room > ((size_t)1 << 20))
+				room = (size_t)1 << 20;
+			z.next_out = (Bytef *)(ws.pending.ptr + ws.pending.len);
+			z.avail_out = (uInt)room;
+			zr = inflate(&z, Z_NO_FLUSH);
+			ws.pending.len += room - z.avail_out;
+			ws.pending.ptr[ws.pending.len] = '\0';
+			if (zr != Z_OK && zr != Z_BUF_ERROR && zr != Z_STREAM_END) {
+				chorus__ingest_diag(st, in->name, "gzip: corrupt data at byte %zu: %s; stopped",
+						    in_off + (got - z.avail_in),
+						    z.msg ? z.msg : "inflate failed");
+				goto out;
+			}
+			if (zr == Z_STREAM_END)
+				inflateReset(&z); /* the next member, if any */
+			/* Read records as they complete, so that memory stays bounded. */
+			if (ws.pending.len >= ((size_t)4 << 20) && drain(&ws, 0))
+				goto out;
+		}
+		in_off += got;
+		if (drain(&ws, 0))
+			goto out;
+	}
+	if (in->err)
+		chorus__ingest_diag(st, in->name, "read error at byte %zu; stopped", in_off);
+	else if (zr != Z_STREAM_END && in_off)
+		chorus__ingest_diag(st, in->name,
+				    "gzip: truncated data (ends at byte %zu inside a member)", in_off);
+	if (ws.pending.len)
+		drain(&ws, 1);
+out:
+	inflateEnd(&z);
+	free(piece);
+	chorus__buf_release(&ws.pending);
+	return ws.rc;
+}
+
 int chorus__ingest_compressed_read(struct chorus__ingest *st, struct chorus__input *in)
 {
 	struct chorus__input inner;
@@ -83,6 +270,9 @@ int chorus__ingest_compressed_read(struct chorus__ingest *st, struct chorus__inp
 				    MAX_NESTING);
 		return 0;
 	}
+	chorus__input_peek(in, (const char **)&data, &len);
+	if (chorus_web_sniff(data, len) == CHORUS_WEB_GZIP && gzip_holds_warc(data, len))
+		return warc_gz_stream(st, in);
 	if (slurp(st, in, CHORUS_WEB_DEFAULT_MAX_INFLATE, &data, &len))
 		return 0;
 	if (chorus_web_decompress(st->ctx, data, len, CHORUS_WEB_DEFAULT_MAX_INFLATE, &out,

@@ -18,6 +18,7 @@ struct warc {
 	chorus_web_article_fn on_article;
 	chorus_web_diag_fn on_diag;
 	void *arg;
+	size_t base; /* offset of the buffer's first byte in the archive */
 };
 
 static void diag(struct warc *w, size_t off, const char *why)
@@ -26,7 +27,7 @@ static void diag(struct warc *w, size_t off, const char *why)
 
 	if (!w->on_diag)
 		return;
-	chorus__buf_addf(&b, "%s: record at byte %zu", w->origin, off);
+	chorus__buf_addf(&b, "%s: record at byte %zu", w->origin, w->base + off);
 	w->on_diag(w->arg, chorus__buf_str(&b), why);
 	chorus__buf_release(&b);
 }
@@ -191,7 +192,7 @@ static int read_response(struct warc *w, size_t off, const char *block, size_t n
 		struct chorus__buf id = { 0 };
 		size_t len;
 
-		snprintf(idbuf, sizeof(idbuf), "%zu", off);
+		snprintf(idbuf, sizeof(idbuf), "%zu", w->base + off);
 		chorus__buf_addf(&id, "%s#%s", w->origin, idbuf);
 		a.id = chorus__buf_detach(&id, &len);
 		a.origin = chorus_xstrdup(a.id);
@@ -216,18 +217,19 @@ static size_t resync(const char *data, size_t n, size_t from)
 	return n;
 }
 
-int chorus_web_warc_read(struct chorus_ctx *ctx, const char *data, size_t n, const char *origin,
-			 size_t max_bytes, chorus_web_article_fn on_article,
-			 chorus_web_diag_fn on_diag, void *arg)
+/* Headers longer than this are not a record's (a stream waits no longer for them). */
+#define MAX_HEADERS ((size_t)1 << 20)
+
+int chorus__web_warc_records(struct chorus_ctx *ctx, const char *data, size_t n, size_t base,
+			     int final, const char *origin, size_t max_bytes,
+			     chorus_web_article_fn on_article, chorus_web_diag_fn on_diag,
+			     void *arg, size_t *used)
 {
 	struct warc w = { ctx, origin ? origin : "warc", max_bytes ? max_bytes : (size_t)4 << 20,
-			  on_article, on_diag, arg };
+			  on_article, on_diag, arg, base };
 	size_t pos = 0;
 	int ret = 0;
 
-	if (chorus_web_sniff(data, n) != CHORUS_WEB_WARC)
-		return chorus_error(ctx, CHORUS_EPARSE, "%s: not a WARC file (no \"WARC/1.0\" or \"WARC/1.1\" at byte 0)",
-				    w.origin);
 	while (pos < n && !ret) {
 		const char *rec = data + pos;
 		size_t left = n - pos, he, len;
@@ -239,18 +241,27 @@ int chorus_web_warc_read(struct chorus_ctx *ctx, const char *data, size_t n, con
 			pos++;
 			continue;
 		}
+		if (left < 8 && !final)
+			break;
 		if (left < 8 || (memcmp(rec, "WARC/1.0", 8) && memcmp(rec, "WARC/1.1", 8))) {
 			diag(&w, pos, "no WARC record header here; skipped to the next one");
 			pos = resync(data, n, pos + 1);
 			continue;
 		}
-		he = header_end(rec, left);
+		he = header_end(rec, left > MAX_HEADERS ? MAX_HEADERS : left);
 		if (!he) {
+			if (!final && left < MAX_HEADERS)
+				break;
 			diag(&w, pos, "record headers do not end; stopped");
+			pos = n;
 			break;
 		}
 		clen = header(rec, he, "Content-Length");
 		v = clen ? strtoull(clen, &end, 10) : 0;
+		if (clen && end != clen && !*end && v > left - he && !final) {
+			free(clen);
+			break; /* the rest of the record is still to come */
+		}
 		if (!clen || end == clen || *end || v > left - he) {
 			diag(&w, pos, !clen ? "no Content-Length; skipped" :
 				      v > left - he ? "Content-Length runs past the end of the file (truncated?); skipped" :
@@ -279,5 +290,41 @@ int chorus_web_warc_read(struct chorus_ctx *ctx, const char *data, size_t n, con
 		free(type);
 		pos += he + len;
 	}
+	*used = pos;
 	return ret;
+}
+
+int chorus__web_warc_record_size(const char *data, size_t n, size_t *total)
+{
+	size_t he;
+	char *clen, *end;
+	unsigned long long v;
+
+	if (n < 8 || (memcmp(data, "WARC/1.0", 8) && memcmp(data, "WARC/1.1", 8)))
+		return -1;
+	he = header_end(data, n > MAX_HEADERS ? MAX_HEADERS : n);
+	if (!he)
+		return -1;
+	clen = header(data, he, "Content-Length");
+	v = clen ? strtoull(clen, &end, 10) : 0;
+	if (!clen || end == clen || *end || v > SIZE_MAX - he) {
+		free(clen);
+		return -1;
+	}
+	free(clen);
+	*total = he + (size_t)v;
+	return 0;
+}
+
+int chorus_web_warc_read(struct chorus_ctx *ctx, const char *data, size_t n, const char *origin,
+			 size_t max_bytes, chorus_web_article_fn on_article,
+			 chorus_web_diag_fn on_diag, void *arg)
+{
+	size_t used;
+
+	if (chorus_web_sniff(data, n) != CHORUS_WEB_WARC)
+		return chorus_error(ctx, CHORUS_EPARSE, "%s: not a WARC file (no \"WARC/1.0\" or \"WARC/1.1\" at byte 0)",
+				    origin ? origin : "warc");
+	return chorus__web_warc_records(ctx, data, n, 0, 1, origin, max_bytes, on_article, on_diag,
+					arg, &used);
 }

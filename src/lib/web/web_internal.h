@@ -54,6 +54,21 @@ void chorus__web_text_break(struct chorus__buf *b);
 /* Ends b's text: trailing white space dropped. */
 void chorus__web_text_finish(struct chorus__buf *b);
 
+/*
+ * Reads the WARC records in data[0 .. n), whose first byte is at offset base of the
+ * archive (for ids and messages), as chorus_web_warc_read() does. With final == 0
+ * more data follows: it stops before a record that is not complete yet. *used is
+ * where it stopped (n when everything was read). Returns 0 or on_article's value.
+ */
+int chorus__web_warc_records(struct chorus_ctx *ctx, const char *data, size_t n, size_t base,
+			     int final, const char *origin, size_t max_bytes,
+			     chorus_web_article_fn on_article, chorus_web_diag_fn on_diag,
+			     void *arg, size_t *used);
+
+/* The size of the WARC record at data (headers and block) from its complete headers:
+ * 0 and *total, or -1 when the headers are not all there or name no length. */
+int chorus__web_warc_record_size(const char *data, size_t n, size_t *total);
+
 /* True when the lowercase element name is a block element (a paragraph break). */
 int chorus__web_is_block(const char *name);
 
