@@ -30,7 +30,7 @@ void chorus_cluster_options_init(struct chorus_cluster_options *o)
 	o->w_time = 0.1;
 	o->decay_days = 7;
 	o->index_terms = 12;
-	o->candidates = 40;
+	o->candidates = 20;
 }
 
 struct chorus_cluster *chorus_cluster_new(const struct chorus_cluster_options *o)
