@@ -271,6 +271,26 @@ static int subject_left(struct xwork *w, size_t c, size_t lo, struct speaker *sp
 	if (i <= lo)
 		return 0;
 	i--;
+	/* an apposition between the subject and the cue: "Mr. King, 82, told me",
+	 * "Michael McFaul, a senior fellow at the Hoover Institution, said" */
+	if (chorus__tok_punct(w, i, ",")) {
+		size_t j;
+		for (j = i; j-- > lo && j + 16 > i;) {
+			if ((tok_f(w, j) & CHORUS_TOK_QUOTE) || (w->inq && w->inq[j]))
+				break;
+			if (chorus__tok_punct(w, j, ",")) {
+				if (j > lo) {
+					k = mention_ending(w, j - 1);
+					if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON) {
+						set_from_mention(w, sp, k);
+						return 1;
+					}
+				}
+				break;
+			}
+		}
+		return 0;
+	}
 	if (chorus__tok_in(w, i, pronouns)) {
 		k = last_person_before(w, w->doc->tokens[i].start);
 		if (k < 0)
@@ -473,6 +493,26 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 					break;
 			if (i < ne && (subject_left(w, i, nb, sp) || subject_right(w, i, ne, sp))) {
 				set_cue(w, sp, i);
+				return 1;
+			}
+		}
+	}
+	/* `"..." - Steve Quinlan` (a dash, then the name, ending the sentence) */
+	{
+		size_t dash = mc + 1;
+		uint32_t ds = s_close;
+		if (dash >= hi && s_close + 1 < d->n_sents && d->sents[s_close + 1].para == d->sents[s_close].para) {
+			dash = d->sents[s_close + 1].tok_begin;
+			ds = s_close + 1;
+		}
+		if (dash + 1 < d->sents[ds].tok_end &&
+		    (chorus__tok_punct(w, dash, "-") || chorus__tok_punct(w, dash, "\xe2\x80\x95"))) {
+			int k = mention_starting(w, dash + 1);
+			if (k >= 0 && (w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON ||
+				       (w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_OTHER &&
+					strchr(w->x->entities[w->x->mentions[k].entity].key, ' '))) &&
+			    w->x->mentions[k].end + 2 >= d->sents[ds].end) {
+				set_from_mention(w, sp, k);
 				return 1;
 			}
 		}
