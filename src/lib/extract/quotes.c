@@ -62,6 +62,9 @@ struct speaker {
 static int is_cue(const struct xwork *w, size_t i)
 {
 
+	/* "as Ms. Simonyan put it" */
+	if ((chorus__tok_is(w, i, "put") || chorus__tok_is(w, i, "puts")) && chorus__tok_is(w, i + 1, "it"))
+		return 1;
 	if (!chorus__tok_in(w, i, chorus__cue_verbs) && !chorus__tok_in(w, i, extra_cues))
 		return 0;
 	/* "including reports of ...", "the claims": a noun, not a verb */
@@ -523,6 +526,23 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 		if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON) {
 			set_from_mention(w, sp, k);
 			return 1;
+		}
+	}
+	/* `"...," Michael McFaul, a senior fellow at ..., said`: a person right after the
+	 * quote, with a cue later in the sentence */
+	{
+		size_t j = mc + 1;
+		int k;
+		if (j < hi && chorus__tok_punct(w, j, ","))
+			j++;
+		k = j < hi ? mention_starting(w, j) : -1;
+		if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON) {
+			for (i = j + 1; i < hi && !(tok_f(w, i) & CHORUS_TOK_QUOTE); i++)
+				if (is_cue(w, i)) {
+					set_from_mention(w, sp, k);
+					set_cue(w, sp, i);
+					return 1;
+				}
 		}
 	}
 	/* a cue after the quote, in its sentence; a far one yields to a cue before it */
