@@ -849,13 +849,10 @@ static void indirect(struct xwork *w, const uint8_t *inq)
 				continue;
 			memset(&sp, 0, sizeof(sp));
 			sp.entity = -1;
-			if (i + 1 < s->tok_end && (chorus__tok_is(w, i + 1, "that") || !chorus__tok_punct(w, i + 1, "."))
-			    && subject_left(w, i, s->tok_begin, &sp) && i + 2 < s->tok_end) {
-				size_t b = chorus__tok_is(w, i + 1, "that") ? i + 2 : i + 1;
-				if (!chorus__tok_is(w, i + 1, "that") && !chorus__tok_punct(w, i + 1, ","))
-					continue; /* "X told CNN ..." is not clearly a clause */
-				if (chorus__tok_punct(w, b, ","))
-					b++;
+			/* "X said (that) ...": "X told CNN ..." is not clearly a clause */
+			if (i + 2 < s->tok_end && (chorus__tok_is(w, i + 1, "that") || chorus__tok_punct(w, i + 1, ",")) &&
+			    subject_left(w, i, s->tok_begin, &sp)) {
+				size_t b = i + 2;
 				cb = d->tokens[b].start;
 				ce = d->tokens[s->tok_end - 1].start;
 			} else if (i > s->tok_begin + 3 && chorus__tok_punct(w, i - 1, ",") == 0 &&
