@@ -104,6 +104,14 @@ int chorus_store_put_story(struct chorus_ctx *ctx, struct chorus_store *st,
 int chorus_store_refresh_story(struct chorus_ctx *ctx, struct chorus_store *st, int64_t id,
 			       const char *terms);
 
+/*
+ * Sets size, outlets, originals, first, last and terms of story s->id (inside a batch)
+ * from s, keeping the stored headline: the writer keeps these counts itself, so the
+ * cost does not grow with the story. CHORUS_ENOTFOUND when there is no such story.
+ */
+int chorus_store_update_story(struct chorus_ctx *ctx, struct chorus_store *st,
+			      const struct chorus_story_info *s);
+
 /* Called once per article, in seq order; a nonzero return stops and is returned. */
 typedef int (*chorus_stored_fn)(void *arg, const struct chorus_stored *s);
 

@@ -110,8 +110,10 @@ struct chorus_text_options {
 /*
  * Analyses article a into a new document in *out. opt may be NULL. Terms are interned
  * in chorus_ctx_lexicon(ctx). Returns 0, or CHORUS_EEMPTY when nothing is left after
- * cleaning (the message says so), or CHORUS_EENCODING for text that is not text.
- * Never fails on any byte sequence otherwise.
+ * cleaning (the message says so), or CHORUS_EENCODING for text that is not text
+ * (binary, by the rule of chorus_text_repair), or CHORUS_ETOOBIG for a clean text of
+ * 4 GiB or more (offsets are 32-bit). Never fails on any byte sequence otherwise:
+ * ill-formed UTF-8 that was not repaired becomes U+FFFD. docs/text.md has the rules.
  */
 int chorus_doc_analyze(struct chorus_ctx *ctx, const struct chorus_article *a,
 		       const struct chorus_text_options *opt, struct chorus_doc **out);

@@ -76,6 +76,15 @@ static void features_round_trip(void **state)
 	chorus_features_free(f);
 	chorus_features_free(g);
 	chorus_article_release(&a);
+
+	/* curly quotes and dashes separate words whole: no word starts inside them */
+	art(&a, "y", NULL, "\xE2\x80\x9CMiners\xE2\x80\x9D \xE2\x80\x98home\xE2\x80\x99 \xE2\x80\x94 safe");
+	f = chorus_cluster_features(c, &a);
+	s = chorus_features_format(c, f);
+	assert_string_equal(s, "T miners:1 home:1 safe:1\nB miners:1 home:1 safe:1\nE miners:1");
+	free(s);
+	chorus_features_free(f);
+	chorus_article_release(&a);
 	chorus_cluster_free(c);
 }
 

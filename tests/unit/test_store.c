@@ -114,6 +114,33 @@ static void batches_are_atomic_and_ids_unique(void **state)
 	assert_string_equal(si.terms, "text");
 	chorus_story_info_release(&si);
 	assert_int_equal(chorus_store_get_story(ctx, st, 7, &si), CHORUS_ENOTFOUND);
+	chorus_store_close(st);
+
+	/* the writer's own counts replace the stored ones; the headline stays */
+	o.flags = CHORUS_STORE_WRITER;
+	assert_int_equal(chorus_store_open(ctx, path, &o, &st), 0);
+	assert_int_equal(chorus_store_begin(ctx, st), 0);
+	memset(&si, 0, sizeof(si));
+	si.id = 1;
+	si.size = 9;
+	si.outlets = 4;
+	si.originals = 7;
+	si.first = 1000;
+	si.last = CHORUS_TIME_UNKNOWN;
+	si.terms = (char *)"x y";
+	assert_int_equal(chorus_store_update_story(ctx, st, &si), 0);
+	si.id = 2;
+	assert_int_equal(chorus_store_update_story(ctx, st, &si), CHORUS_ENOTFOUND);
+	assert_int_equal(chorus_store_commit(ctx, st), 0);
+	assert_int_equal(chorus_store_get_story(ctx, st, 1, &si), 0);
+	assert_int_equal(si.size, 9);
+	assert_int_equal(si.outlets, 4);
+	assert_int_equal(si.originals, 7);
+	assert_int_equal(si.first, 1000);
+	assert_true(si.last == CHORUS_TIME_UNKNOWN);
+	assert_string_equal(si.headline, "First");
+	assert_string_equal(si.terms, "x y");
+	chorus_story_info_release(&si);
 	assert_int_equal(chorus_store_each_article(ctx, st, 1, 1, count_one, &n), 0);
 	assert_int_equal(n, 2);
 	chorus_store_close(st);

@@ -10,6 +10,8 @@
  * state no longer matches the store, so the updater refuses further work; the next
  * run rebuilds it from what was committed.
  */
+#include <xxhash.h>
+
 #include "chorus/cluster.h"
 #include "chorus/dedup.h"
 #include "util/alloc.h"
@@ -22,6 +24,15 @@ struct pending {
 	struct chorus_article a;
 	chorus_time key;  /* publication time, or that of the previous dated article */
 	size_t order;     /* input order */
+};
+
+/* What the store shows of a story, kept here so that a batch costs the same however
+ * large its stories grow. */
+struct tally {
+	int64_t size, originals;
+	chorus_time first, last;
+	uint64_t *outlets; /* open addressing set of outlet hashes (0 is stored as 1) */
+	size_t n_outlets, cap;
 };
 
 struct chorus_updater {
@@ -39,6 +50,8 @@ struct chorus_updater {
 	int broken;
 	chorus_assign_fn on_assign;
 	void *assign_arg;
+	struct tally *tally;           /* by story id */
+	size_t tally_cap;
 	int64_t *touched;              /* stories touched by the batch */
 	size_t n_touched, touched_cap;
 };
@@ -102,12 +115,66 @@ static int64_t story_of(const struct chorus_updater *u, int64_t seq)
 	return seq > 0 && (size_t)seq < u->seq_cap ? u->story_of[seq] : 0;
 }
 
+static void outlet_add(struct tally *t, uint64_t h)
+{
+	size_t i;
+
+	h = h ? h : 1;
+	if ((t->n_outlets + 1) * 2 > t->cap) {
+		uint64_t *old = t->outlets;
+		size_t oldcap = t->cap;
+
+		t->cap = oldcap ? oldcap * 2 : 8;
+		t->outlets = chorus_xcalloc(t->cap, sizeof(*t->outlets));
+		t->n_outlets = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i])
+				outlet_add(t, old[i]);
+		free(old);
+	}
+	for (i = (size_t)h & (t->cap - 1); t->outlets[i]; i = (i + 1) & (t->cap - 1))
+		if (t->outlets[i] == h)
+			return;
+	t->outlets[i] = h;
+	t->n_outlets++;
+}
+
+/* Counts article a (a copy when dup) in story id. */
+static void tally_add(struct chorus_updater *u, int64_t id, const struct chorus_article *a, int dup)
+{
+	struct tally *t;
+	const char *o = a->source ? a->source : a->id ? a->id : "";
+
+	if (id <= 0)
+		return;
+	if ((size_t)id >= u->tally_cap) {
+		size_t old = u->tally_cap;
+
+		CHORUS_GROW(u->tally, (size_t)id + 1, u->tally_cap);
+		memset(u->tally + old, 0, (u->tally_cap - old) * sizeof(*u->tally));
+		for (; old < u->tally_cap; old++)
+			u->tally[old].first = u->tally[old].last = CHORUS_TIME_UNKNOWN;
+	}
+	t = &u->tally[id];
+	t->size++;
+	t->originals += !dup;
+	if (a->published != CHORUS_TIME_UNKNOWN) {
+		if (t->first == CHORUS_TIME_UNKNOWN || a->published < t->first)
+			t->first = a->published;
+		if (t->last == CHORUS_TIME_UNKNOWN || a->published > t->last)
+			t->last = a->published;
+	}
+	/* outlets as the store counts them: the source, or the id when there is none */
+	outlet_add(t, XXH64(o, strlen(o), a->source ? 1 : 2));
+}
+
 static int reload_one(void *arg, const struct chorus_stored *s)
 {
 	struct chorus_updater *u = arg;
 	struct chorus_dedup_sig sig;
 
 	set_story(u, s->seq, s->story);
+	tally_add(u, s->story, &s->a, s->dup_of != 0);
 	if (s->dup_of)
 		return 0;
 	if (s->features) {
@@ -158,6 +225,9 @@ void chorus_updater_free(struct chorus_updater *u)
 	free(u->pend);
 	free(u->story_of);
 	free(u->touched);
+	for (i = 0; i < u->tally_cap; i++)
+		free(u->tally[i].outlets);
+	free(u->tally);
 	chorus_cluster_free(u->c);
 	chorus_dedup_free(u->d);
 	free(u);
@@ -297,6 +367,7 @@ static int process(struct chorus_ctx *ctx, struct chorus_updater *u, struct chor
 	if (!s.dup_of)
 		chorus_dedup_add(u->d, (uint64_t)seq, &sig);
 	set_story(u, seq, story);
+	tally_add(u, story, a, s.dup_of != 0);
 	touch(u, story);
 	u->stats.added++;
 	u->stats.new_stories += (size_t)created;
@@ -330,10 +401,19 @@ int chorus_updater_flush(struct chorus_ctx *ctx, struct chorus_updater *u)
 	ret = 0;
 	if (u->st) {
 		for (i = 0; i < u->n_touched; i++) {
-			char *terms = chorus_cluster_terms(u->c, u->touched[i], 8);
+			const struct tally *t = &u->tally[u->touched[i]];
+			struct chorus_story_info si;
 
-			ret = chorus_store_refresh_story(ctx, u->st, u->touched[i], terms);
-			free(terms);
+			memset(&si, 0, sizeof(si));
+			si.id = u->touched[i];
+			si.size = t->size;
+			si.originals = t->originals;
+			si.outlets = (int64_t)t->n_outlets;
+			si.first = t->first;
+			si.last = t->last;
+			si.terms = chorus_cluster_terms(u->c, u->touched[i], 8);
+			ret = chorus_store_update_story(ctx, u->st, &si);
+			free(si.terms);
 			if (ret < 0)
 				goto out;
 		}

@@ -22,7 +22,8 @@
 
 enum stmt_id {
 	S_HAS, S_ADD, S_PUT_STORY, S_REFRESH, S_EACH_ALL, S_EACH_STORY, S_EACH_ALL_TEXT,
-	S_EACH_STORY_TEXT, S_STORIES, S_GET_STORY, S_COUNT_ART, S_COUNT_STORY, S_COUNT
+	S_EACH_STORY_TEXT, S_STORIES, S_GET_STORY, S_COUNT_ART, S_COUNT_STORY, S_UPDATE_STORY,
+	S_COUNT
 };
 
 static const char *const stmt_sql[S_COUNT] = {
@@ -56,6 +57,8 @@ static const char *const stmt_sql[S_COUNT] = {
 			"stories WHERE id = ?1",
 	[S_COUNT_ART] = "SELECT count(*) FROM articles",
 	[S_COUNT_STORY] = "SELECT count(*) FROM stories",
+	[S_UPDATE_STORY] = "UPDATE stories SET size = ?2, outlets = ?3, originals = ?4, first = ?5, "
+			   "last = ?6, terms = ?7 WHERE id = ?1",
 };
 
 struct chorus_store {
@@ -91,8 +94,10 @@ static int db_error(struct chorus_ctx *ctx, struct chorus_store *st, int rc, con
 {
 	int code = CHORUS_EDB;
 
-	if (rc == SQLITE_FULL || rc == SQLITE_IOERR_WRITE)
-		code = rc == SQLITE_FULL ? CHORUS_ENOSPC : CHORUS_EDB;
+	/* a full disk shows as SQLITE_FULL, or as an I/O error whose errno is ENOSPC */
+	if (rc == SQLITE_FULL || ((rc & 0xff) == SQLITE_IOERR && st->db &&
+				  sqlite3_system_errno(st->db) == ENOSPC))
+		code = CHORUS_ENOSPC;
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 		code = CHORUS_EBUSY;
 	if (code == CHORUS_ENOSPC)
@@ -410,6 +415,29 @@ int chorus_store_refresh_story(struct chorus_ctx *ctx, struct chorus_store *st, 
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : db_error(ctx, st, rc, "updating a story");
+}
+
+int chorus_store_update_story(struct chorus_ctx *ctx, struct chorus_store *st,
+			      const struct chorus_story_info *si)
+{
+	sqlite3_stmt *s = stmt(st, S_UPDATE_STORY);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, si->id);
+	sqlite3_bind_int64(s, 2, si->size);
+	sqlite3_bind_int64(s, 3, si->outlets);
+	sqlite3_bind_int64(s, 4, si->originals);
+	bind_time(s, 5, si->first);
+	bind_time(s, 6, si->last);
+	bind_text(s, 7, si->terms);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(ctx, st, rc, "updating a story");
+	if (!sqlite3_changes(st->db))
+		return chorus_error(ctx, CHORUS_ENOTFOUND, "%s: no story %lld", st->path,
+				    (long long)si->id);
+	return 0;
 }
 
 static char *col_str(sqlite3_stmt *s, int i)

@@ -127,7 +127,7 @@ static size_t body_paragraphs(const char *t, size_t n, const char *source,
 		CHORUS_GROW(lines, nl + 1, cap);
 		lines[nl].start = i;
 		lines[nl].len = end - i;
-		lines[nl].width = chorus__text_width(t + i, end - i);
+		lines[nl].width = 0; /* measured below, where it matters */
 		lines[nl].drop = 0;
 		if (lines[nl].len) {
 			int b = chorus__text_is_boilerplate(t + i, end - i);
@@ -135,7 +135,8 @@ static size_t body_paragraphs(const char *t, size_t n, const char *source,
 			if (b || chorus__linefilter_drops(lf, source, t + i, end - i)) {
 				lines[nl].drop = 1;
 				in_list = b == 2;
-			} else if (in_list && lines[nl].width <= 120 && !ends_sentence(t + i, end - i)) {
+			} else if (in_list && chorus__text_width(t + i, end - i) <= 120 &&
+				   !ends_sentence(t + i, end - i)) {
 				/* a headline in the list under "RELATED STORIES" */
 				lines[nl].drop = 1;
 			} else {
@@ -148,7 +149,15 @@ static size_t body_paragraphs(const char *t, size_t n, const char *source,
 			break;
 		i = end + 1;
 	}
-	/* the widths of lines followed by another line of their block */
+	/* the widths of the lines that have a neighbour in their block (the others are
+	 * paragraphs of one line, whose width plays no part) */
+	for (i = 0; i < nl; i++) {
+		int live = lines[i].len && !lines[i].drop;
+
+		if (live && ((i + 1 < nl && lines[i + 1].len && !lines[i + 1].drop) ||
+			     (i > 0 && lines[i - 1].len && !lines[i - 1].drop)))
+			lines[i].width = chorus__text_width(t + lines[i].start, lines[i].len);
+	}
 	widths = chorus_xmalloc(chorus_xmul(nl + 1, sizeof(*widths)));
 	for (i = 0; i + 1 < nl; i++)
 		if (lines[i].len && !lines[i].drop && lines[i + 1].len && !lines[i + 1].drop)

@@ -87,7 +87,7 @@ static int ends_sentence_at(const unsigned char *p, size_t j, size_t end)
  * and the lexicon's probe. The bytes decide the token's kind and other flags, so
  * they are key enough. It lives on the context (ctx->text_tokcache), as the lexicon does.
  */
-#define TC_BITS 16
+#define TC_BITS 17
 
 struct tc_entry {
 	uint64_t a, b;     /* bytes 0-7 and 8-14, zero-padded, the length in b's top byte; 0: empty */
