@@ -112,6 +112,15 @@ static int mention_starting(const struct xwork *w, size_t i)
 	return k < w->x->n_mentions && w->x->mentions[k].start == start ? (int)k : -1;
 }
 
+/* A person, or a name of two words or more that is nothing else (in a speaker's place,
+ * "Michael McFaul" is a person even when the article names him once). */
+static int person_like(const struct xwork *w, int k)
+{
+	const struct chorus_entity *e = &w->x->entities[w->x->mentions[k].entity];
+
+	return e->kind == CHORUS_ENT_PERSON || (e->kind == CHORUS_ENT_OTHER && strchr(e->key, ' '));
+}
+
 static int speaker_kind_ok(const struct xwork *w, const struct chorus_mention *m)
 {
 	uint32_t kind = w->x->entities[m->entity].kind;
@@ -306,7 +315,7 @@ static int subject_left(struct xwork *w, size_t c, size_t lo, struct speaker *sp
 			if (chorus__tok_punct(w, j, ",")) {
 				if (j > lo) {
 					k = mention_ending(w, j - 1);
-					if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON) {
+					if (k >= 0 && person_like(w, k)) {
 						set_from_mention(w, sp, k);
 						return 1;
 					}
@@ -558,7 +567,7 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 		if (j < hi && chorus__tok_punct(w, j, ","))
 			j++;
 		k = j < hi ? mention_starting(w, j) : -1;
-		if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON) {
+		if (k >= 0 && person_like(w, k)) {
 			for (i = j + 1; i < hi && !(tok_f(w, i) & CHORUS_TOK_QUOTE); i++)
 				if (is_cue(w, i)) {
 					set_from_mention(w, sp, k);
