@@ -376,6 +376,8 @@ int cmd_extract(int argc, char **argv)
 		print_story(stdout, &r, s);
 	if (r.diags.count || r.skipped)
 		ret = EXIT_PARTIAL;
+	if (!r.n && ret != EXIT_DONE)
+		ret = EXIT_FAILED; /* nothing could be read */
 out:
 	chorus_story_extraction_free(s);
 	for (k = 0; k < r.n; k++) {

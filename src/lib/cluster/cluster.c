@@ -20,6 +20,8 @@
 #define POST_SCAN 64       /* newest entries of a posting read per term */
 #define STORY_TERMS 256    /* terms kept per story field after pruning */
 #define DAY 86400.0
+#define PRE_TERMS 24       /* article terms in the first pass over the candidates */
+#define FULL_SCORED 5      /* candidates that get the full score */
 
 void chorus_cluster_options_init(struct chorus_cluster_options *o)
 {
@@ -353,16 +355,39 @@ static void gather(struct chorus_cluster *c, const struct docvec *d)
 		c->n_cand = c->o.candidates;
 }
 
+/* The body cosine over the article's PRE_TERMS heaviest terms only: a cheap first
+ * pass that orders the candidates before the full score. */
+static double prescore(const struct chorus__story *s, const struct docvec *d)
+{
+	double dot = 0;
+	size_t i;
+
+	if (s->norm2[1] <= 0)
+		return 0;
+	for (i = 0; i < d->n[1] && i < PRE_TERMS; i++)
+		dot += d->v[1][i].w * (double)vec_get(&s->v[1], d->v[1][i].key);
+	return dot / sqrt(s->norm2[1]);
+}
+
 static int64_t decide(struct chorus_cluster *c, const struct docvec *d, chorus_time t,
 		      double *best_score)
 {
+	struct kw pre[64];
 	int64_t best = 0;
 	double bs = -1;
-	size_t i;
+	size_t i, n;
 
 	gather(c, d);
-	for (i = 0; i < c->n_cand; i++) {
-		uint32_t s = c->cand[i];
+	n = c->n_cand < 64 ? c->n_cand : 64;
+	for (i = 0; i < n; i++) {
+		pre[i].key = c->cand[i];
+		pre[i].w = (float)prescore(&c->stories[c->cand[i]], d);
+	}
+	qsort(pre, n, sizeof(*pre), kw_cmp);
+	if (n > FULL_SCORED)
+		n = FULL_SCORED;
+	for (i = 0; i < n; i++) {
+		uint32_t s = pre[i].key;
 		double x = score(c, &c->stories[s], d, t);
 
 		if (x > bs || (x == bs && (int64_t)s + 1 < best)) {

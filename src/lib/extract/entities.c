@@ -30,8 +30,11 @@ static const char *const starters[] = { "meanwhile", "nevertheless", "however", 
 					"several", "such", "over", "since", "while",
 					"after", "before", "when", "if", "although",
 					"though", "despite", "according", "earlier", "later",
-					"today", "yesterday", "tomorrow", "asked", "read",
+					"today", "yesterday", "tomorrow", "asked", "read", "maybe", "perhaps", "yes", "well", "now",
+					"sadly", "fortunately", "unfortunately", "still", "indeed",
 					"related", "follow", "still", "yet", "instead", NULL };
+
+static const char *const honorifics[] = { "mr", "mrs", "ms", "dr", "miss", "sir", "dame", NULL };
 
 static const char *const conn[] = { "of", "for", "de", "al", "bin", "von", "van", "la", NULL };
 
@@ -432,6 +435,9 @@ static void scan_sentence(struct xwork *w, struct cands *cs, size_t si)
 		c->sent = (uint32_t)si;
 		if (t + 1 < e && connector(w, t + 1))
 			t = e - 1; /* "High Commissioner for Foreign ...": a title, no name */
+		/* "Mr. King", "Dr. Major": after an honorific a title word is the name */
+		if (t < e && t > b && chorus__tok_in(w, t - 1, honorifics))
+			t = t - 1;
 		if (t < e && !any_in(w, t + 1, e, chorus__org_words) &&
 		    !(chorus__outlet_find(tok_s(w, b), (size_t)(w->doc->tokens[e - 1].end - w->doc->tokens[b].start)))) {
 			if (t + 1 < e) {
@@ -803,5 +809,6 @@ void chorus__entities_words(void)
 	chorus__words_register(verbs);
 	chorus__words_register(starters);
 	chorus__words_register(conn);
+	chorus__words_register(honorifics);
 	chorus__words_register(not_names);
 }

@@ -30,6 +30,12 @@ const char *const chorus__cue_verbs[] = {
 	"contended", "contends", "recounted", "wondered", "questioned", "predicting", "conceding",
 	"charged", "charging", "demanded", "demanding", "pleaded", "answered", "tweeting",
 	"writing", "testifying", "recalling", "stating", "explains", "adds", "insists",
+	"proclaimed", "condemned", "condemning", "condemns", "commented", "comments", "chanted",
+	"chanting", "likened", "compared", "comparing", "hailed", "characterized",
+	"characterised", "lauded", "points", "pointing", "agreed", "agrees", "mocked", "mocking",
+	"ridiculed", "labeled", "labelled", "warns", "complaining", "bragged", "criticizing",
+	"attacked", "attacking", "decried", "decrying", "declares", "noting", "told", "telling",
+	"whispered", "screamed", "exclaimed", "announces", "acknowledges", "concedes", "retorted",
 	NULL
 };
 

@@ -62,34 +62,54 @@ struct speaker {
 static int is_cue(const struct xwork *w, size_t i)
 {
 
+	/* "as Ms. Simonyan put it" */
+	if ((chorus__tok_is(w, i, "put") || chorus__tok_is(w, i, "puts")) && chorus__tok_is(w, i + 1, "it"))
+		return 1;
 	if (!chorus__tok_in(w, i, chorus__cue_verbs) && !chorus__tok_in(w, i, extra_cues))
 		return 0;
 	/* "including reports of ...", "the claims": a noun, not a verb */
 	return !(i > 0 && chorus__tok_in(w, i - 1, nounish));
 }
 
-/* The mention (index) whose tokens end at token i, or -1. */
+/* The first mention starting at or after byte offset pos (mentions are in text order
+ * and do not overlap, so their ends are ordered too). */
+static size_t mention_from(const struct xwork *w, uint32_t pos)
+{
+	size_t lo = 0, hi = w->x->n_mentions;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (w->x->mentions[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The mention (index) whose tokens end at token i (or before its possessive "'s"), or -1. */
 static int mention_ending(const struct xwork *w, size_t i)
 {
-	size_t k;
 	uint32_t end = w->doc->tokens[i].end;
+	size_t k = mention_from(w, end);
 
-	for (k = 0; k < w->x->n_mentions; k++)
-		if (w->x->mentions[k].end == end ||
-		    (w->x->mentions[k].end + 2 == end && w->x->mentions[k].end >= w->doc->tokens[i].start))
+	/* the candidates start before the token's end: look at the few just before */
+	while (k-- > 0) {
+		const struct chorus_mention *m = &w->x->mentions[k];
+		if (m->end == end || (m->end + 2 == end && m->end >= w->doc->tokens[i].start))
 			return (int)k;
+		if (m->end < w->doc->tokens[i].start)
+			break;
+	}
 	return -1;
 }
 
 static int mention_starting(const struct xwork *w, size_t i)
 {
-	size_t k;
 	uint32_t start = w->doc->tokens[i].start;
+	size_t k = mention_from(w, start);
 
-	for (k = 0; k < w->x->n_mentions; k++)
-		if (w->x->mentions[k].start == start)
-			return (int)k;
-	return -1;
+	return k < w->x->n_mentions && w->x->mentions[k].start == start ? (int)k : -1;
 }
 
 static int speaker_kind_ok(const struct xwork *w, const struct chorus_mention *m)
@@ -138,34 +158,39 @@ static int after_prep(const struct xwork *w, int k);
  * antecedents. */
 static int last_person_before(const struct xwork *w, uint32_t pos)
 {
-	size_t k;
-	int best = -1, subject = -1;
-	uint32_t cur = UINT32_MAX, seen_in = UINT32_MAX;
+	size_t k = mention_from(w, pos), lo = 0, hi = w->doc->n_sents;
+	int best = -1, first_cur = -1, first_prev = -1;
+	uint32_t cur;
 
-	for (k = 0; k < w->x->n_mentions && w->x->mentions[k].start < pos; k++) {
+	while (lo < hi) { /* the sentence holding pos */
+		size_t mid = (lo + hi) / 2;
+		if (w->doc->sents[mid].end < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	cur = (uint32_t)lo;
+	/* back through the mentions: the last person, and the first person of the current
+	 * and of the previous sentence */
+	while (k-- > 0) {
 		const struct chorus_mention *m = &w->x->mentions[k];
 		if (w->x->entities[m->entity].kind != CHORUS_ENT_PERSON || in_quote(w, m->start))
 			continue;
-		best = (int)k;
-		if (m->sent != seen_in) {
-			seen_in = m->sent;
-			if (!after_prep(w, (int)k))
-				subject = (int)k;
-		}
+		if (best < 0)
+			best = (int)k;
+		if (m->sent >= cur)
+			first_cur = (int)k;
+		else if (m->sent + 1 == cur)
+			first_prev = (int)k;
+		else
+			break;
 	}
-	if (subject >= 0) {
-		size_t lo = 0, hi = w->doc->n_sents;
-		while (lo < hi) { /* the sentence holding pos */
-			size_t mid = (lo + hi) / 2;
-			if (w->doc->sents[mid].end < pos)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		cur = (uint32_t)lo;
-		if (w->x->mentions[subject].sent + 1 >= cur)
-			return subject;
-	}
+	if (first_cur >= 0 && !after_prep(w, first_cur))
+		return first_cur;
+	if (first_cur < 0 && first_prev >= 0 && !after_prep(w, first_prev))
+		return first_prev;
+	if (first_cur >= 0 && first_prev >= 0 && !after_prep(w, first_prev))
+		return first_prev;
 	return best;
 }
 
@@ -271,6 +296,26 @@ static int subject_left(struct xwork *w, size_t c, size_t lo, struct speaker *sp
 	if (i <= lo)
 		return 0;
 	i--;
+	/* an apposition between the subject and the cue: "Mr. King, 82, told me",
+	 * "Michael McFaul, a senior fellow at the Hoover Institution, said" */
+	if (chorus__tok_punct(w, i, ",")) {
+		size_t j;
+		for (j = i; j-- > lo && j + 16 > i;) {
+			if ((tok_f(w, j) & CHORUS_TOK_QUOTE) || (w->inq && w->inq[j]))
+				break;
+			if (chorus__tok_punct(w, j, ",")) {
+				if (j > lo) {
+					k = mention_ending(w, j - 1);
+					if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON) {
+						set_from_mention(w, sp, k);
+						return 1;
+					}
+				}
+				break;
+			}
+		}
+		return 0;
+	}
 	if (chorus__tok_in(w, i, pronouns)) {
 		k = last_person_before(w, w->doc->tokens[i].start);
 		if (k < 0)
@@ -477,12 +522,49 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 			}
 		}
 	}
+	/* `"..." - Steve Quinlan` (a dash, then the name, ending the sentence) */
+	{
+		size_t dash = mc + 1;
+		uint32_t ds = s_close;
+		if (dash >= hi && s_close + 1 < d->n_sents && d->sents[s_close + 1].para == d->sents[s_close].para) {
+			dash = d->sents[s_close + 1].tok_begin;
+			ds = s_close + 1;
+		}
+		if (dash + 1 < d->sents[ds].tok_end &&
+		    (chorus__tok_punct(w, dash, "-") || chorus__tok_punct(w, dash, "\xe2\x80\x95"))) {
+			int k = mention_starting(w, dash + 1);
+			if (k >= 0 && (w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON ||
+				       (w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_OTHER &&
+					strchr(w->x->entities[w->x->mentions[k].entity].key, ' '))) &&
+			    w->x->mentions[k].end + 2 >= d->sents[ds].end) {
+				set_from_mention(w, sp, k);
+				return 1;
+			}
+		}
+	}
 	/* ": UN chief" after a headline quote */
 	if (mc + 2 < hi && chorus__tok_punct(w, mc + 1, ":")) {
 		int k = mention_starting(w, mc + 2);
 		if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON) {
 			set_from_mention(w, sp, k);
 			return 1;
+		}
+	}
+	/* `"...," Michael McFaul, a senior fellow at ..., said`: a person right after the
+	 * quote, with a cue later in the sentence */
+	{
+		size_t j = mc + 1;
+		int k;
+		if (j < hi && chorus__tok_punct(w, j, ","))
+			j++;
+		k = j < hi ? mention_starting(w, j) : -1;
+		if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON) {
+			for (i = j + 1; i < hi && !(tok_f(w, i) & CHORUS_TOK_QUOTE); i++)
+				if (is_cue(w, i)) {
+					set_from_mention(w, sp, k);
+					set_cue(w, sp, i);
+					return 1;
+				}
 		}
 	}
 	/* a cue after the quote, in its sentence; a far one yields to a cue before it */
@@ -789,13 +871,10 @@ static void indirect(struct xwork *w, const uint8_t *inq)
 				continue;
 			memset(&sp, 0, sizeof(sp));
 			sp.entity = -1;
-			if (i + 1 < s->tok_end && (chorus__tok_is(w, i + 1, "that") || !chorus__tok_punct(w, i + 1, "."))
-			    && subject_left(w, i, s->tok_begin, &sp) && i + 2 < s->tok_end) {
-				size_t b = chorus__tok_is(w, i + 1, "that") ? i + 2 : i + 1;
-				if (!chorus__tok_is(w, i + 1, "that") && !chorus__tok_punct(w, i + 1, ","))
-					continue; /* "X told CNN ..." is not clearly a clause */
-				if (chorus__tok_punct(w, b, ","))
-					b++;
+			/* "X said (that) ...": "X told CNN ..." is not clearly a clause */
+			if (i + 2 < s->tok_end && (chorus__tok_is(w, i + 1, "that") || chorus__tok_punct(w, i + 1, ",")) &&
+			    subject_left(w, i, s->tok_begin, &sp)) {
+				size_t b = i + 2;
 				cb = d->tokens[b].start;
 				ce = d->tokens[s->tok_end - 1].start;
 			} else if (i > s->tok_begin + 3 && chorus__tok_punct(w, i - 1, ",") == 0 &&

@@ -94,8 +94,10 @@ static int db_error(struct chorus_ctx *ctx, struct chorus_store *st, int rc, con
 {
 	int code = CHORUS_EDB;
 
-	if (rc == SQLITE_FULL || rc == SQLITE_IOERR_WRITE)
-		code = rc == SQLITE_FULL ? CHORUS_ENOSPC : CHORUS_EDB;
+	/* a full disk shows as SQLITE_FULL, or as an I/O error whose errno is ENOSPC */
+	if (rc == SQLITE_FULL || ((rc & 0xff) == SQLITE_IOERR && st->db &&
+				  sqlite3_system_errno(st->db) == ENOSPC))
+		code = CHORUS_ENOSPC;
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 		code = CHORUS_EBUSY;
 	if (code == CHORUS_ENOSPC)
