@@ -305,6 +305,75 @@ static void quote_title_reference_and_scare_quotes(void **state)
 	one_free(&o);
 }
 
+static void quote_dash_apposition_honorific(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	one_make(&o, "\"Maybe we can build a wall around him.\" - Steve Quinlan\n\n"
+		     "\"I have never been edited,\" Mr. King, 82, told me.\n\n"
+		     "\"Their strategy is very clear,\" Michael McFaul, a senior fellow at the institute, said.\n\n"
+		     "As Margarita Simonyan put it, the channel is \"providing a perspective you won't get.\"",
+		 NULL);
+	assert_int_equal(n_direct(&o), 4);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Steve Quinlan");
+	assert_string_equal(span(&o, q->src_start, q->src_end), "Steve Quinlan");
+	q = direct(&o, 1);
+	assert_string_equal(q->speaker_name, "King");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "told");
+	q = direct(&o, 2);
+	assert_string_equal(q->speaker_name, "Michael McFaul");
+	q = direct(&o, 3);
+	assert_string_equal(q->speaker_name, "Margarita Simonyan");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "put");
+	one_free(&o);
+}
+
+static void quote_speaker_is_not_the_object(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	/* "described Clinton as": Christie speaks; "saying" hangs on the clause's subject */
+	one_make(&o, "Chris Christie described Hillary Clinton as a \"disgrace\" on Wednesday.\n\n"
+		     "Donald Trump attacked Hillary Clinton for her votes, saying, \"She is trigger-happy.\"\n\n"
+		     "The clip says Kaine \"has a passion for the wrong people.\"", NULL);
+	assert_int_equal(n_direct(&o), 3);
+	assert_string_equal(direct(&o, 0)->speaker_name, "Chris Christie");
+	assert_string_equal(direct(&o, 1)->speaker_name, "Donald Trump");
+	q = direct(&o, 2);
+	assert_string_equal(q->speaker_name, "The clip");
+	assert_true(q->flags & CHORUS_QUOTE_UNNAMED);
+	one_free(&o);
+}
+
+static void entities_things_groups_and_origins(void **state)
+{
+	struct one o;
+	const struct chorus_entity *e;
+
+	(void)state;
+	one_make(&o, "Rep. Elijah Cummings of Maryland (D-Md.) cited the Fifth Amendment. Republicans said "
+		     "no. The Halvard Transport Authority met, and the Transport Authority agreed.", NULL);
+	e = entity_named(&o, "Elijah Cummings");
+	assert_non_null(e);
+	assert_int_equal(e->kind, CHORUS_ENT_PERSON);
+	e = entity_named(&o, "Maryland");
+	assert_non_null(e);
+	assert_string_equal(e->code, "US-MD");
+	assert_int_equal(entity_named(&o, "Fifth Amendment")->kind, CHORUS_ENT_OTHER);
+	assert_int_equal(entity_named(&o, "Republicans")->kind, CHORUS_ENT_OTHER);
+	assert_null(entity_named(&o, "D-Md"));
+	e = entity_named(&o, "Halvard Transport Authority");
+	assert_non_null(e);
+	assert_int_equal(e->kind, CHORUS_ENT_ORG);
+	assert_int_equal(e->mentions, 2);
+	one_free(&o);
+}
+
 static void reported_speech(void **state)
 {
 	struct one o;
@@ -584,6 +653,9 @@ int main(void)
 		cmocka_unit_test(quote_pronoun_and_unnamed_sources),
 		cmocka_unit_test(quote_nested_multi_paragraph_partial),
 		cmocka_unit_test(quote_title_reference_and_scare_quotes),
+		cmocka_unit_test(quote_dash_apposition_honorific),
+		cmocka_unit_test(quote_speaker_is_not_the_object),
+		cmocka_unit_test(entities_things_groups_and_origins),
 		cmocka_unit_test(reported_speech),
 		cmocka_unit_test(numbers_grouping_qualifiers_counts),
 		cmocka_unit_test(numbers_words),

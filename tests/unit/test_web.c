@@ -416,6 +416,30 @@ static void html_inline_links(void **state)
 	chorus_ctx_free(ctx);
 }
 
+/* The body itself is the best block (22 points: 10 + 12/2 + 12/2), with two blocks
+ * inside it near enough (5 + 12 = 17 >= 3/4 of 22): the ancestor step must not climb
+ * above <body> (found by fuzz_html). */
+static void html_body_is_best(void **state)
+{
+	static const char page[] =
+		"<html><body><p>One, two, three, four, five, six, seven, eight, nine, ten.</p>"
+		"<div><p>Red, orange, yellow, green, blue, indigo, violet, white, grey, black, pink, gold.</p></div>"
+		"<div><p>North, south, east, west, up, down, left, right, in, out, near, far.</p></div>"
+		"</body></html>";
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_article a;
+
+	(void)state;
+	chorus_article_init(&a);
+	assert_int_equal(chorus_web_html_read(ctx, page, strlen(page), NULL, NULL, 0, &a), 0);
+	assert_string_equal(a.text,
+			    "One, two, three, four, five, six, seven, eight, nine, ten.\n\n"
+			    "Red, orange, yellow, green, blue, indigo, violet, white, grey, black, pink, gold.\n\n"
+			    "North, south, east, west, up, down, left, right, in, out, near, far.");
+	chorus_article_release(&a);
+	chorus_ctx_free(ctx);
+}
+
 static void html_charsets(void **state)
 {
 	struct chorus_ctx *ctx = chorus_ctx_new();
@@ -1000,6 +1024,7 @@ int main(void)
 		cmocka_unit_test(html_split_story),
 		cmocka_unit_test(html_byline_and_date_fallbacks),
 		cmocka_unit_test(html_inline_links),
+		cmocka_unit_test(html_body_is_best),
 		cmocka_unit_test(html_charsets),
 		cmocka_unit_test(html_deep_nesting),
 		cmocka_unit_test(html_limits_and_empty),

@@ -34,6 +34,23 @@ static const char *const starters[] = { "meanwhile", "nevertheless", "however", 
 					"sadly", "fortunately", "unfortunately", "still", "indeed",
 					"related", "follow", "still", "yet", "instead", NULL };
 
+/* Names of things, not of people ("the Fifth Amendment", "the Minsk Agreement"). */
+static const char *const thing_words[] = {
+	"amendment", "act", "bill", "law", "agreement", "accord", "accords", "plan", "program",
+	"programme", "deal", "doctrine", "war", "crisis", "summit", "conference", "election",
+	"constitution", "charter", "convention", "protocol", "resolution", "award", "prize",
+	"day", "street", "avenue", "road", "square", "river", "mountain", "lake", "sea", "ocean",
+	"bay", "park", "peninsula", "island", "islands", "bridge", "mine", "tower", "hall", NULL
+};
+
+/* Groups named as a whole, which a cue verb does not make a person ("Republicans said"). */
+static const char *const groups[] = {
+	"republicans", "democrats", "conservatives", "liberals", "progressives", "libertarians",
+	"independents", "americans", "europeans", "israelis", "palestinians", "russians",
+	"ukrainians", "republican", "democrat", "democratic", "gop", "christians", "muslims",
+	"jews", "catholics", "protestants", "officials", "separatists", "rebels", "allies", NULL
+};
+
 static const char *const honorifics[] = { "mr", "mrs", "ms", "dr", "miss", "sir", "dame", NULL };
 
 static const char *const conn[] = { "of", "for", "de", "al", "bin", "von", "van", "la", NULL };
@@ -255,6 +272,16 @@ static int subject_verb(const struct xwork *w, size_t i)
 	return chorus__tok_in(w, i, verbs) || (n > 4 && !memcmp(s + n - 2, "ed", 2));
 }
 
+/* "R-Utah", "D-Mass.": a lawmaker's party and state, not a name. */
+static int party_state(const struct xwork *w, size_t i)
+{
+	const char *s = tok_s(w, i);
+	size_t n = tok_n(w, i);
+
+	return n >= 3 && (s[0] == 'R' || s[0] == 'D' || s[0] == 'I') && s[1] == '-' &&
+	       isupper((unsigned char)s[2]);
+}
+
 /* Classifies the name part [b, e) of a run (no title) and fills c. */
 static void classify(struct xwork *w, struct cand *c, size_t b, size_t e, size_t sent_end)
 {
@@ -291,6 +318,10 @@ static void classify(struct xwork *w, struct cand *c, size_t b, size_t e, size_t
 		c->kind = C_PLACE;
 	} else if (any_in(w, b, e, chorus__org_words)) {
 		c->kind = C_ORG;
+	} else if (any_in(w, b, e, thing_words) || (e - b == 1 && chorus__tok_in(w, b, groups))) {
+		c->kind = C_OTHER; /* "the Fifth Amendment", "Republicans" */
+	} else if (e - b == 1 && party_state(w, b)) {
+		c->kind = C_NONE; /* "(R-Utah)": dropped */
 	} else if (e < sent_end && chorus__tok_in(w, e, chorus__cue_verbs) && e - b <= 3 &&
 		   !(e - b == 1 && w->lower_seen[b])) {
 		c->kind = C_PERSON;
@@ -396,6 +427,20 @@ static void scan_sentence(struct xwork *w, struct cands *cs, size_t si)
 			c->sent = (uint32_t)si;
 			classify(w, c, b, e, end);
 			continue;
+		}
+		/* "Elijah Cummings of Maryland": a name, then where the person is from */
+		for (j = b + 2; j + 1 < e; j++) {
+			struct chorus__place pl;
+			if (chorus__tok_is(w, j, "of") &&
+			    chorus__place_find(w->gaz, tok_s(w, j + 1),
+					       (size_t)(w->doc->tokens[e - 1].end - w->doc->tokens[j + 1].start), &pl) &&
+			    !any_in(w, b, j, chorus__org_words) && !pl.demonym) {
+				struct cand *pc = cand_add(cs);
+				pc->sent = (uint32_t)si;
+				classify(w, pc, j + 1, e, end);
+				e = j;
+				break;
+			}
 		}
 		/* drop leading stopwords and sentence-initial common words */
 		while (b < e && ((tok_f(w, b) & CHORUS_TOK_STOP) ||
@@ -710,7 +755,7 @@ static void merge(struct xwork *w, struct cands *cs)
 	for (i = 0; i < cs->n; i++) {
 		struct cand *c = &cs->v[i];
 		int id;
-		if (c->entity >= 0 || c->kind == C_TITLE)
+		if (c->entity >= 0 || c->kind == C_TITLE || c->kind == C_NONE)
 			continue;
 		id = find_entity(&em, c->key);
 		if (id < 0 && !strchr(c->key, ' ') && c->kind != C_PLACE && c->kind != C_OUTLET)
@@ -772,9 +817,19 @@ static void merge(struct xwork *w, struct cands *cs)
 	free(last_pos);
 }
 
+static int mention_cmp(const void *a, const void *b)
+{
+	const struct chorus_mention *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
 void chorus__extract_entities(struct xwork *w)
 {
 	struct cands cs = { NULL, 0, 0 };
+	struct chorus_entity *e;
 	size_t i;
 
 	mark_lower_seen(w);
@@ -784,7 +839,6 @@ void chorus__extract_entities(struct xwork *w)
 	for (i = 0; i < cs.n; i++) {
 		const struct cand *c = &cs.v[i];
 		struct chorus_mention *m;
-		struct chorus_entity *e;
 		if (c->entity < 0)
 			continue;
 		m = chorus__add_mention(w);
@@ -795,9 +849,14 @@ void chorus__extract_entities(struct xwork *w)
 		m->entity = (uint32_t)c->entity;
 		m->sent = c->sent;
 		m->flags = c->flags;
-		e = &w->x->entities[c->entity];
+	}
+	/* text order (a place split off a name is found before the name) */
+	if (w->x->n_mentions)
+		qsort(w->x->mentions, w->x->n_mentions, sizeof(*w->x->mentions), mention_cmp);
+	for (i = 0; i < w->x->n_mentions; i++) {
+		e = &w->x->entities[w->x->mentions[i].entity];
 		if (!e->mentions)
-			e->first = (uint32_t)(w->x->n_mentions - 1);
+			e->first = (uint32_t)i;
 		e->mentions++;
 	}
 	free(cs.v);
@@ -810,5 +869,7 @@ void chorus__entities_words(void)
 	chorus__words_register(starters);
 	chorus__words_register(conn);
 	chorus__words_register(honorifics);
+	chorus__words_register(thing_words);
+	chorus__words_register(groups);
 	chorus__words_register(not_names);
 }

@@ -46,7 +46,7 @@ const char *const chorus__title_words[] = {
 	"colonel", "col", "lt", "sgt", "judge", "justice", "king", "queen", "prince", "princess",
 	"pope", "director", "chairman", "chairwoman", "chair", "ceo", "leader", "premier",
 	"speaker", "pm", "vice-president", "nominee", "candidate", "correspondent", "dr", "mr",
-	"mrs", "ms", "sheikh", "ayatollah", "prosecutor", "attorney", "adviser", "advisor",
+	"mrs", "ms", "del", "sheikh", "ayatollah", "prosecutor", "attorney", "adviser", "advisor",
 	"deputy", "head", "emir", "sultan", "lawmaker", "congressman", "congresswoman",
 	"president-elect", "policy", "affairs", "officer", "commander", "marshal", "ombudsman",
 	"captain", "capt", "major", "sergeant", "inspector", "detective", "professor", "prof",

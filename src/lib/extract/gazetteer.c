@@ -281,9 +281,18 @@ static void add_country(struct chorus_gazetteer *g, json_t *c)
 
 	if (!name || !code)
 		return;
+	char turned[256];
+
 	canon = common ? common : name;
-	if (strchr(canon, ','))
-		canon = name; /* keep "Korea, Republic of" whole for display rather than guess */
+	if (strchr(canon, ',') && strlen(canon) < sizeof(turned) - 2) {
+		/* "Virgin Islands, British" -> "British Virgin Islands" */
+		const char *comma = strchr(canon, ',');
+		const char *tail = comma + 1;
+		while (*tail == ' ')
+			tail++;
+		snprintf(turned, sizeof(turned), "%s %.*s", tail, (int)(comma - canon), canon);
+		canon = turned;
+	}
 	if (common)
 		adds(g, common, canon, code);
 	adds(g, name, canon, code);
@@ -371,6 +380,19 @@ int chorus_gazetteer_load(struct chorus_ctx *ctx, const char *dir, struct chorus
 	g = gaz_new();
 	json_array_foreach(json_object_get(c1, "3166-1"), i, v)
 		add_country(g, v);
+	/* a name several countries use for a subdivision ("Maryland": US-MD, LR-MY) goes to
+	 * the countries most in the news first */
+	{
+		static const char *const first[] = { "US-", "GB-", "UA-", "RU-", "CA-", "AU-", "IN-",
+						     "DE-", "FR-", "CN-", NULL };
+		size_t k;
+		for (k = 0; first[k]; k++)
+			json_array_foreach(json_object_get(c2, "3166-2"), i, v) {
+				const char *code = json_string_value(json_object_get(v, "code"));
+				if (code && !strncmp(code, first[k], 3))
+					add_subdivision(g, v);
+			}
+	}
 	json_array_foreach(json_object_get(c2, "3166-2"), i, v)
 		add_subdivision(g, v);
 	*out = g;

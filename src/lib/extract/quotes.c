@@ -71,28 +71,54 @@ static int is_cue(const struct xwork *w, size_t i)
 	return !(i > 0 && chorus__tok_in(w, i - 1, nounish));
 }
 
-/* The mention (index) whose tokens end at token i, or -1. */
+/* The first mention starting at or after byte offset pos (mentions are in text order
+ * and do not overlap, so their ends are ordered too). */
+static size_t mention_from(const struct xwork *w, uint32_t pos)
+{
+	size_t lo = 0, hi = w->x->n_mentions;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (w->x->mentions[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The mention (index) whose tokens end at token i (or before its possessive "'s"), or -1. */
 static int mention_ending(const struct xwork *w, size_t i)
 {
-	size_t k;
 	uint32_t end = w->doc->tokens[i].end;
+	size_t k = mention_from(w, end);
 
-	for (k = 0; k < w->x->n_mentions; k++)
-		if (w->x->mentions[k].end == end ||
-		    (w->x->mentions[k].end + 2 == end && w->x->mentions[k].end >= w->doc->tokens[i].start))
+	/* the candidates start before the token's end: look at the few just before */
+	while (k-- > 0) {
+		const struct chorus_mention *m = &w->x->mentions[k];
+		if (m->end == end || (m->end + 2 == end && m->end >= w->doc->tokens[i].start))
 			return (int)k;
+		if (m->end < w->doc->tokens[i].start)
+			break;
+	}
 	return -1;
 }
 
 static int mention_starting(const struct xwork *w, size_t i)
 {
-	size_t k;
 	uint32_t start = w->doc->tokens[i].start;
+	size_t k = mention_from(w, start);
 
-	for (k = 0; k < w->x->n_mentions; k++)
-		if (w->x->mentions[k].start == start)
-			return (int)k;
-	return -1;
+	return k < w->x->n_mentions && w->x->mentions[k].start == start ? (int)k : -1;
+}
+
+/* A person, or a name of two words or more that is nothing else (in a speaker's place,
+ * "Michael McFaul" is a person even when the article names him once). */
+static int person_like(const struct xwork *w, int k)
+{
+	const struct chorus_entity *e = &w->x->entities[w->x->mentions[k].entity];
+
+	return e->kind == CHORUS_ENT_PERSON || (e->kind == CHORUS_ENT_OTHER && strchr(e->key, ' '));
 }
 
 static int speaker_kind_ok(const struct xwork *w, const struct chorus_mention *m)
@@ -141,34 +167,39 @@ static int after_prep(const struct xwork *w, int k);
  * antecedents. */
 static int last_person_before(const struct xwork *w, uint32_t pos)
 {
-	size_t k;
-	int best = -1, subject = -1;
-	uint32_t cur = UINT32_MAX, seen_in = UINT32_MAX;
+	size_t k = mention_from(w, pos), lo = 0, hi = w->doc->n_sents;
+	int best = -1, first_cur = -1, first_prev = -1;
+	uint32_t cur;
 
-	for (k = 0; k < w->x->n_mentions && w->x->mentions[k].start < pos; k++) {
+	while (lo < hi) { /* the sentence holding pos */
+		size_t mid = (lo + hi) / 2;
+		if (w->doc->sents[mid].end < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	cur = (uint32_t)lo;
+	/* back through the mentions: the last person, and the first person of the current
+	 * and of the previous sentence */
+	while (k-- > 0) {
 		const struct chorus_mention *m = &w->x->mentions[k];
 		if (w->x->entities[m->entity].kind != CHORUS_ENT_PERSON || in_quote(w, m->start))
 			continue;
-		best = (int)k;
-		if (m->sent != seen_in) {
-			seen_in = m->sent;
-			if (!after_prep(w, (int)k))
-				subject = (int)k;
-		}
+		if (best < 0)
+			best = (int)k;
+		if (m->sent >= cur)
+			first_cur = (int)k;
+		else if (m->sent + 1 == cur)
+			first_prev = (int)k;
+		else
+			break;
 	}
-	if (subject >= 0) {
-		size_t lo = 0, hi = w->doc->n_sents;
-		while (lo < hi) { /* the sentence holding pos */
-			size_t mid = (lo + hi) / 2;
-			if (w->doc->sents[mid].end < pos)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		cur = (uint32_t)lo;
-		if (w->x->mentions[subject].sent + 1 >= cur)
-			return subject;
-	}
+	if (first_cur >= 0 && !after_prep(w, first_cur))
+		return first_cur;
+	if (first_cur < 0 && first_prev >= 0 && !after_prep(w, first_prev))
+		return first_prev;
+	if (first_cur >= 0 && first_prev >= 0 && !after_prep(w, first_prev))
+		return first_prev;
 	return best;
 }
 
@@ -284,7 +315,7 @@ static int subject_left(struct xwork *w, size_t c, size_t lo, struct speaker *sp
 			if (chorus__tok_punct(w, j, ",")) {
 				if (j > lo) {
 					k = mention_ending(w, j - 1);
-					if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON) {
+					if (k >= 0 && person_like(w, k)) {
 						set_from_mention(w, sp, k);
 						return 1;
 					}
@@ -536,7 +567,7 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 		if (j < hi && chorus__tok_punct(w, j, ","))
 			j++;
 		k = j < hi ? mention_starting(w, j) : -1;
-		if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON) {
+		if (k >= 0 && person_like(w, k)) {
 			for (i = j + 1; i < hi && !(tok_f(w, i) & CHORUS_TOK_QUOTE); i++)
 				if (is_cue(w, i)) {
 					set_from_mention(w, sp, k);

@@ -960,7 +960,10 @@ static xmlNode *top_candidate(struct page *pg)
 	top = pg->cands[0];
 	n_top = pg->n_cands < 5 ? pg->n_cands : 5;
 	/* Near-best blocks (3 or more) sharing an ancestor: the ancestor holds them all. */
-	for (p = top->parent; p && p != pg->body && p->type == XML_ELEMENT_NODE; p = p->parent) {
+	/* Only scored elements are climbed to: every one below pg->body has statistics,
+	 * but the parser may leave content outside <body>. */
+	for (p = top->parent; p && p != pg->body && p->type == XML_ELEMENT_NODE && st(p);
+	     p = p->parent) {
 		int under = 0;
 
 		for (i = 1; i < n_top; i++)
