@@ -36,6 +36,9 @@ const char *const chorus__cue_verbs[] = {
 	"ridiculed", "labeled", "labelled", "warns", "complaining", "bragged", "criticizing",
 	"attacked", "attacking", "decried", "decrying", "declares", "noting", "told", "telling",
 	"whispered", "screamed", "exclaimed", "announces", "acknowledges", "concedes", "retorted",
+	"reads", "pondered", "blamed", "blames", "blaming", "mocks", "admits", "referred",
+	"referring", "describe", "determined", "assailed", "lamenting", "sneered", "groused",
+	"fumed", "marveled", "marvelled", "opined", "posits", "posited", "recalls", "notes",
 	NULL
 };
 

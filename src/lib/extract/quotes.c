@@ -377,14 +377,15 @@ static int subject_right(struct xwork *w, size_t c, size_t hi, struct speaker *s
 	 * "said a senior official": an unnamed source */
 	{
 		size_t j;
-		for (j = i; j < hi && j < i + 5 && !(tok_f(w, j) & CHORUS_TOK_PUNCT); j++) {
+		for (j = i; j < hi && j < i + 10 && !(tok_f(w, j) & CHORUS_TOK_PUNCT && !chorus__tok_punct(w, j, "."));
+		     j++) {
 			k = mention_starting(w, j);
 			if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON) {
 				set_from_mention(w, sp, k);
 				return 1;
 			}
 			/* only a title phrase may stand between the cue and the name */
-			if ((tok_f(w, j) & CHORUS_TOK_STOP) || verbish(w, j))
+			if (((tok_f(w, j) & CHORUS_TOK_STOP) && !chorus__tok_is(w, j, "and")) || verbish(w, j))
 				break;
 		}
 		for (j = i; j < hi && j < i + 4; j++)
