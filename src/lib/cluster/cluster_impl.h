@@ -46,8 +46,9 @@ struct chorus_cluster {
 	struct sb_stemmer *stemmer;
 	size_t term_cap;             /* length of the per-term arrays below */
 	uint32_t *scratch;           /* per term: a slot while counting one article */
-	uint32_t *surface;           /* per stem: the first lowercased word seen for it */
+	uint32_t *surface;           /* per stem: its most frequent lowercased word (the first on ties) */
 	uint32_t *stem_of;           /* per word: its stem, UINT32_MAX for a stopword */
+	uint32_t *wcount;            /* per word: times seen */
 	uint32_t *df;                /* per term: articles holding it */
 	struct chorus__posting *post;
 	struct chorus__story *stories;

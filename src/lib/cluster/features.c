@@ -179,8 +179,9 @@ static void acc_done(struct chorus_cluster *c, struct acc *a)
 		c->scratch[a->v[i].term] = 0;
 }
 
-/* The term id of a lowercased word's stem; 0 for a stopword. */
-static uint32_t stem_term(struct chorus_cluster *c, const char *w, size_t n)
+/* The term id of a lowercased word's stem; 0 for a stopword. count: the word is seen in
+ * a text (it counts toward the word shown for its stem), not read back from the store. */
+static uint32_t stem_term(struct chorus_cluster *c, const char *w, size_t n, int count)
 {
 	const sb_symbol *st;
 	uint32_t id, word;
@@ -191,8 +192,16 @@ static uint32_t stem_term(struct chorus_cluster *c, const char *w, size_t n)
 		return 0;
 	word = chorus_lexicon_intern(c->lex, w, n);
 	chorus__cluster_reserve(c, word);
-	if (c->stem_of[word])
-		return c->stem_of[word] == UINT32_MAX ? 0 : c->stem_of[word];
+	/* the word shown for a stem is its most frequent one ("warming", not "warm") */
+	c->wcount[word] += count ? 1 : 0;
+	if (c->stem_of[word]) {
+		id = c->stem_of[word];
+		if (id == UINT32_MAX)
+			return 0;
+		if (c->wcount[word] > c->wcount[c->surface[id]])
+			c->surface[id] = word;
+		return id;
+	}
 	if (chorus__cluster_is_stop(w, n) ||
 	    !(st = sb_stemmer_stem(c->stemmer, (const sb_symbol *)w, (int)n))) {
 		c->stem_of[word] = UINT32_MAX;
@@ -294,7 +303,7 @@ static void add_words(struct chorus_cluster *c, struct acc *a, const char *text,
 		if (len >= sizeof(low))
 			continue;
 		lower(text + w[i].start, len, low);
-		if ((id = stem_term(c, low, len)))
+		if ((id = stem_term(c, low, len, 1)))
 			acc_add(c, a, id, 1);
 	}
 }
@@ -413,7 +422,7 @@ struct chorus_features *chorus_features_parse(struct chorus_cluster *c, const ch
 				cnt = 100000;
 			if (!n || !cnt)
 				continue;
-			id = field == 2 ? entity_term(c, tok, n) : stem_term(c, tok, n);
+			id = field == 2 ? entity_term(c, tok, n) : stem_term(c, tok, n, 0);
 			if (id)
 				acc_add(c, &acc[field], id, (float)cnt);
 		}
