@@ -202,12 +202,22 @@ int chorus_store_open(struct chorus_ctx *ctx, const char *path,
 	st = chorus_xcalloc(1, sizeof(*st));
 	st->path = chorus_xstrdup(path);
 	st->lock_fd = -1;
-	rc = sqlite3_open_v2(path, &st->db, readonly ? SQLITE_OPEN_READONLY
+	/* A reader opens the file read-write when it may, with query_only set: after a
+	 * writer was killed, the first connection must recover the WAL index, which a
+	 * SQLITE_OPEN_READONLY connection cannot do. */
+	rc = sqlite3_open_v2(path, &st->db, readonly ? SQLITE_OPEN_READWRITE
 			     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK && readonly) {
+		sqlite3_close(st->db);
+		st->db = NULL;
+		rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL);
+	}
 	if (rc != SQLITE_OK) {
 		ret = db_error(ctx, st, rc, "cannot open");
 		goto out;
 	}
+	if (readonly && (ret = exec(ctx, st, "PRAGMA query_only=1", "opening for reading")) < 0)
+		goto out;
 	sqlite3_extended_result_codes(st->db, 0);
 	sqlite3_busy_timeout(st->db, opt && opt->busy_ms ? (int)opt->busy_ms : 5000);
 	/* Reading the header tells a database from any other file. */
