@@ -252,7 +252,9 @@ struct chorus_story_event {
 struct chorus_story_extraction {
 	struct chorus_story_entity *entities; /* most mentioned first */
 	size_t n_entities;
-	struct chorus_story_quote *quotes;    /* direct quotes with a speaker, deduplicated */
+	struct chorus_story_quote *quotes;    /* direct quotes with a speaker, and reported
+					       * speech by a named speaker (q->flags tells),
+					       * deduplicated, in article order */
 	size_t n_quotes;
 	struct chorus_story_number *numbers;  /* grouped by what they count */
 	size_t n_numbers;

@@ -2,8 +2,9 @@
  * extract/brief_sections.c: the extraction sections of a brief (see brief_sections.h):
  * entities by kind, quotes with speakers, numbers with conflicts, and the timeline.
  * Each names the outlets that carry what it shows. Shown at most: 8 entities of each
- * kind, 12 quotes (of three words or more), 12 numbers (counts that say what they
- * count, and every conflict), 15 dated events.
+ * kind, 12 direct quotes (of three words or more) and then 6 reported statements of
+ * speakers not quoted directly, 12 numbers (counts that say what they count, and every
+ * conflict), 15 dated events.
  */
 #include <math.h>
 #include <stdio.h>
@@ -162,7 +163,7 @@ json_t *chorus__brief_entities_json(const struct chorus_brief *b)
 
 /* ---- Who said what ---------------------------------------------------------------------- */
 
-static int quote_shown(const struct chorus_story_quote *q)
+static int quote_shown(const struct chorus_story_quote *q, int direct)
 {
 	const char *p;
 	size_t words = 0;
@@ -176,21 +177,41 @@ static int quote_shown(const struct chorus_story_quote *q)
 			words++;
 		}
 	}
+	if (direct != ((q->q->flags & CHORUS_QUOTE_DIRECT) != 0))
+		return 0;
 	return words >= 3 && q->speaker;
 }
 
 void chorus__brief_quotes_text(const struct chorus_brief *b, int md, struct chorus__buf *out)
 {
 	const struct facts *f = facts_of(b);
-	size_t i, shown = 0;
+	size_t i, shown = 0, reported = 0;
 
 	for (i = 0; i < f->s->n_quotes && shown < 12; i++) {
 		const struct chorus_story_quote *q = &f->s->quotes[i];
-		if (!quote_shown(q))
+		if (!quote_shown(q, 1))
 			continue;
 		if (!shown++)
 			heading(md, "Who said what", out);
 		chorus__buf_addf(out, md ? "- **%s:** \"%s\" _(" : "- %s: \"%s\" (", q->speaker, q->text);
+		add_outlets(b, q->carriers, q->outlets, out);
+		chorus__buf_adds(out, md ? ")_\n" : ")\n");
+	}
+	/* then reported speech of speakers not quoted directly */
+	for (i = 0; i < f->s->n_quotes && reported < 6; i++) {
+		const struct chorus_story_quote *q = &f->s->quotes[i];
+		size_t j;
+		int quoted = 0;
+		if (!quote_shown(q, 0))
+			continue;
+		for (j = 0; j < f->s->n_quotes && !quoted; j++)
+			quoted = quote_shown(&f->s->quotes[j], 1) && !strcmp(f->s->quotes[j].speaker, q->speaker);
+		if (quoted)
+			continue;
+		if (!shown++)
+			heading(md, "Who said what", out);
+		reported++;
+		chorus__buf_addf(out, md ? "- **%s** (reported): %s _(" : "- %s (reported): %s (", q->speaker, q->text);
 		add_outlets(b, q->carriers, q->outlets, out);
 		chorus__buf_adds(out, md ? ")_\n" : ")\n");
 	}
@@ -205,11 +226,13 @@ json_t *chorus__brief_quotes_json(const struct chorus_brief *b)
 	for (i = 0; i < f->s->n_quotes; i++) {
 		const struct chorus_story_quote *q = &f->s->quotes[i];
 		json_t *o;
-		if (!quote_shown(q))
+		int direct = (q->q->flags & CHORUS_QUOTE_DIRECT) != 0;
+		if (!quote_shown(q, direct))
 			continue;
 		o = json_object();
 		json_object_set_new(o, "speaker", json_string(q->speaker));
 		json_object_set_new(o, "text", json_string(q->text));
+		json_object_set_new(o, "reported", json_boolean(!direct));
 		json_object_set_new(o, "unnamed", json_boolean(q->q->flags & CHORUS_QUOTE_UNNAMED));
 		json_object_set_new(o, "sources", outlets_json(b, q->carriers, q->outlets));
 		json_array_append_new(arr, o);

@@ -337,6 +337,8 @@ static int subject_left(struct xwork *w, size_t c, size_t lo, struct speaker *sp
 	}
 	k = mention_ending(w, i);
 	if (k >= 0 && speaker_kind_ok(w, &w->x->mentions[k])) {
+		if (after_prep(w, k))
+			return 0; /* "correspondent in Moscow stated": Moscow is not the subject */
 		set_from_mention(w, sp, k);
 		return 1;
 	}
@@ -881,13 +883,15 @@ static void indirect(struct xwork *w, const uint8_t *inq)
 				continue;
 			memset(&sp, 0, sizeof(sp));
 			sp.entity = -1;
-			/* "X said (that) ...": "X told CNN ..." is not clearly a clause */
-			if (i + 2 < s->tok_end && (chorus__tok_is(w, i + 1, "that") || chorus__tok_punct(w, i + 1, ",")) &&
+			/* "X said that ..." ("X told CNN ..." is not clearly a clause) */
+			if (i + 2 < s->tok_end && chorus__tok_is(w, i + 1, "that") &&
 			    subject_left(w, i, s->tok_begin, &sp)) {
 				size_t b = i + 2;
 				cb = d->tokens[b].start;
 				ce = d->tokens[s->tok_end - 1].start;
-			} else if (i > s->tok_begin + 3 && chorus__tok_punct(w, i - 1, ",") == 0 &&
+			} else if (i > s->tok_begin + 3 &&
+				   (i + 6 >= s->tok_end || chorus__tok_punct(w, i + 1, ",")) &&
+				   chorus__tok_punct(w, i - 1, ",") == 0 &&
 				   (memset(&sp, 0, sizeof(sp)), sp.entity = -1, subject_left(w, i, s->tok_begin, &sp)) &&
 				   sp.src_start > d->tokens[s->tok_begin].start + 1 &&
 				   d->text[sp.src_start - 2] == ',') {

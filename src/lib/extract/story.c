@@ -293,7 +293,8 @@ static void collect_quotes(struct chorus_story_extraction *s, struct simpl *im,
 			const char *text = xs[a]->doc->text;
 			char *sq;
 			struct chorus_story_quote *sq_out;
-			if (!(q->flags & CHORUS_QUOTE_DIRECT) || !q->speaker_name)
+			/* direct quotes, and reported speech by a named speaker */
+			if (!q->speaker_name || (!(q->flags & CHORUS_QUOTE_DIRECT) && q->speaker < 0))
 				continue;
 			sq = squash(im->arena, text + q->start, q->end - q->start);
 			if (strlen(sq) < 8)
