@@ -40,7 +40,8 @@ static void usage(FILE *out)
 	      "  --format FMT   text (default) or json (one JSON object per article per line)\n"
 	      "  --story        the inputs are one story: infer dates across them and print\n"
 	      "                 the story's entities, quotes, numbers and timeline at the end\n"
-	      "  --text         also print each article's clean text (text format only)\n"
+	      "  --text         also print each article's clean text (JSON always has it,\n"
+	      "                 as \"text\")\n"
 	      "  -h, --help     this help\n",
 	      out);
 }
@@ -203,6 +204,11 @@ static void print_json(FILE *out, const struct item *it)
 		}
 		json_object_set_new(o, "published_inferred", json_boolean(x->anchor_inferred));
 	}
+	json_object_set_new(o, "title", opt_str(it->a.title));
+	json_object_set_new(o, "author", opt_str(it->a.author));
+	json_object_set_new(o, "url", opt_str(it->a.url));
+	json_object_set_new(o, "lang", opt_str(it->a.lang));
+	json_object_set_new(o, "text", json_string(t));
 	arr = json_array();
 	for (i = 0; i < x->n_entities; i++) {
 		const struct chorus_entity *e = &x->entities[i];
