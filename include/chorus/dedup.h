@@ -60,6 +60,18 @@ void chorus_dedup_add(struct chorus_dedup *d, uint64_t item, const struct chorus
 /* Originals held. */
 size_t chorus_dedup_count(const struct chorus_dedup *d);
 
+/* dup_of value of a text that copies no earlier one. */
+#define CHORUS_DEDUP_ORIGINAL ((size_t)-1)
+
+/*
+ * Links the copies among n texts taken in order, as an index fed with them one by one
+ * would: dup_of[i] is the index of the earlier original that text i copies (an exact
+ * copy, or a near copy at `threshold`, 0: the default), else CHORUS_DEDUP_ORIGINAL.
+ * A copy is never the original of a later text. texts[i] is lens[i] bytes.
+ */
+void chorus_dedup_link(const char *const *texts, const size_t *lens, size_t n, double threshold,
+		       size_t *dup_of);
+
 #ifdef __cplusplus
 }
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "chorus/brief.h"
+#include "chorus/dedup.h"
 #include "cli.h"
 
 static void usage(FILE *out)
@@ -23,11 +24,14 @@ static void usage(FILE *out)
 	      "  --format F             text, md, json, or plain (the summary sentences only,\n"
 	      "                         one per line); default: md on a terminal, else text\n"
 	      "  --source NAME          outlet of articles whose input names none\n"
+	      "  --dup-threshold J      Jaccard similarity from which an article is a near copy\n"
+	      "                         of an earlier one (default 0.8)\n"
 	      "  --max-article-bytes N  skip larger articles (default 4194304)\n"
 	      "  -h, --help             this help\n"
 	      "\n"
 	      "Outlets are shown by the article's source when known, else by its id (the file\n"
-	      "name, or the JSONL id).\n"
+	      "name, or the JSONL id). Syndicated copies (the same clean text, or a near copy)\n"
+	      "count as outlets carrying a sentence, not as independent support.\n"
 	      "\n"
 	      "Exit codes:\n"
 	      "  0  success\n"
@@ -127,6 +131,9 @@ int cmd_brief(int argc, char **argv)
 	struct chorus_doc **docs = NULL;
 	struct chorus_brief *brief = NULL;
 	char *out = NULL;
+	const char **texts = NULL;
+	size_t *lens = NULL, *dup_of = NULL;
+	double dup_threshold = CHORUS_DEDUP_THRESHOLD;
 	size_t n_docs = 0, len = 0, i;
 	int a, n_inputs = 0, only_inputs = 0, ret = EXIT_FAILED, rc;
 	const char *v;
@@ -158,6 +165,14 @@ int cmd_brief(int argc, char **argv)
 			if (!(v = opt_value(argc, argv, &a, "--source")))
 				return EXIT_USAGE;
 			ropt.default_source = v;
+		} else if (is_opt(arg, "--dup-threshold")) {
+			char *end;
+
+			if (!(v = opt_value(argc, argv, &a, "--dup-threshold")))
+				return EXIT_USAGE;
+			dup_threshold = strtod(v, &end);
+			if (*end || end == v || !(dup_threshold > 0 && dup_threshold <= 1))
+				return cli_usage_error("brief ", "--dup-threshold takes a number in (0, 1], not '%s'", v);
 		} else if (is_opt(arg, "--max-article-bytes")) {
 			if (!(v = opt_value(argc, argv, &a, "--max-article-bytes")))
 				return EXIT_USAGE;
@@ -212,6 +227,20 @@ int cmd_brief(int argc, char **argv)
 		cli_error("no article could be read");
 		goto out;
 	}
+	texts = calloc(n_docs, sizeof(*texts));
+	lens = calloc(n_docs, sizeof(*lens));
+	dup_of = calloc(n_docs, sizeof(*dup_of));
+	if (!texts || !lens || !dup_of) {
+		cli_error("out of memory");
+		goto out;
+	}
+	for (i = 0; i < n_docs; i++) {
+		texts[i] = docs[i]->text;
+		lens[i] = docs[i]->text_len;
+	}
+	/* the clean text: outlets' own debris lines do not hide a wire copy */
+	chorus_dedup_link(texts, lens, n_docs, dup_threshold, dup_of);
+	bopt.dup_of = dup_of;
 	rc = chorus_brief_build(ctx, (const struct chorus_doc *const *)docs, n_docs, &bopt, &brief);
 	if (rc) {
 		cli_error("%s", chorus_errmsg(ctx));
@@ -226,6 +255,9 @@ int cmd_brief(int argc, char **argv)
 	ret = in.diags.count ? EXIT_PARTIAL : EXIT_DONE;
 out:
 	free(out);
+	free(texts);
+	free(lens);
+	free(dup_of);
 	chorus_brief_free(brief);
 	for (i = 0; i < n_docs; i++)
 		chorus_doc_free(docs[i]);

@@ -158,14 +158,64 @@ static void learned_lines(void **state)
 	assert_string_equal(doc->text, "The mayor resigned.\n\nThe Daily Bugle - your city, your news");
 	chorus_doc_free(doc);
 	/* a third of the outlet's articles is not enough */
-	for (i = 0; i < 5; i++)
-		chorus_linefilter_add(lf, &a[3]);
+	for (i = 0; i < 5; i++) {
+		static const char *const more[5] = { "A.\n", "B.\n", "C.\n", "D.\n", "E.\n" };
+		struct chorus_article m;
+
+		chorus_article_init(&m);
+		m.id = (char *)"m";
+		m.source = (char *)"Bugle";
+		m.text = (char *)more[i];
+		m.text_len = 3;
+		chorus_linefilter_add(lf, &m);
+	}
 	a[1].source = (char *)"Bugle";
 	assert_int_equal(chorus_doc_analyze(ctx, &a[1], &opt, &doc), 0);
 	assert_string_equal(doc->text, "The mayor resigned.\n\nThe Daily Bugle - your city, your news");
 	chorus_doc_free(doc);
 	chorus_linefilter_free(lf);
 	chorus_linefilter_free(NULL);
+	chorus_ctx_free(ctx);
+}
+
+/* One text read several times (a page saved twice, a feed item and its page, a crawl
+ * that fetched it again) is one article of its outlet: its lines are not boilerplate. */
+static void learned_lines_ignore_repeated_texts(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_linefilter *lf = chorus_linefilter_new();
+	struct chorus_text_options opt = { lf };
+	struct chorus_article a, b;
+	struct chorus_doc *doc;
+	static const char body[] = "Rains flooded the valley.\nThe Daily Bugle - your city\n";
+	static const char other[] = "The mayor resigned.\nThe Daily Bugle - your city\n";
+	int i;
+
+	(void)state;
+	chorus_article_init(&a);
+	a.id = (char *)"x";
+	a.source = (char *)"Bugle";
+	a.text = (char *)body;
+	a.text_len = strlen(body);
+	for (i = 0; i < 3; i++)
+		chorus_linefilter_add(lf, &a);
+	assert_int_equal(chorus_doc_analyze(ctx, &a, &opt, &doc), 0);
+	assert_string_equal(doc->text, "Rains flooded the valley.\n\nThe Daily Bugle - your city");
+	assert_int_equal(doc->dropped_lines, 0);
+	chorus_doc_free(doc);
+	/* the same line in two more distinct texts: 3 of 3 articles, learned */
+	b = a;
+	b.text = (char *)other;
+	b.text_len = strlen(other);
+	chorus_linefilter_add(lf, &b);
+	b.text = (char *)"Prices rose.\nThe Daily Bugle - your city\n";
+	b.text_len = strlen(b.text);
+	chorus_linefilter_add(lf, &b);
+	assert_int_equal(chorus_doc_analyze(ctx, &a, &opt, &doc), 0);
+	assert_string_equal(doc->text, "Rains flooded the valley.");
+	assert_int_equal(doc->dropped_lines, 1);
+	chorus_doc_free(doc);
+	chorus_linefilter_free(lf);
 	chorus_ctx_free(ctx);
 }
 
@@ -212,6 +262,7 @@ int main(void)
 		cmocka_unit_test(offsets_are_consistent),
 		cmocka_unit_test(empty_and_binary),
 		cmocka_unit_test(learned_lines),
+		cmocka_unit_test(learned_lines_ignore_repeated_texts),
 		cmocka_unit_test(lower_level_api),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -291,3 +291,24 @@ void chorus_dedup_add(struct chorus_dedup *d, uint64_t item, const struct chorus
 		*head = (uint32_t)(idx + 1);
 	}
 }
+
+void chorus_dedup_link(const char *const *texts, const size_t *lens, size_t n, double threshold,
+		       size_t *dup_of)
+{
+	struct chorus_dedup *d = chorus_dedup_new(threshold);
+	struct chorus_dedup_sig sig;
+	uint64_t orig;
+	double sim;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		chorus_dedup_sign(texts[i], lens[i], 0, &sig);
+		if (chorus_dedup_find(d, &sig, &orig, &sim)) {
+			dup_of[i] = (size_t)(orig - 1);
+		} else {
+			dup_of[i] = CHORUS_DEDUP_ORIGINAL;
+			chorus_dedup_add(d, (uint64_t)i + 1, &sig);
+		}
+	}
+	chorus_dedup_free(d);
+}

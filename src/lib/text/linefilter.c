@@ -3,7 +3,9 @@
  * outlet repeats verbatim (mastheads, sign-offs, "Follow us on ..." lines).
  *
  * chorus_linefilter_add() counts, per outlet (article->source), in how many articles
- * each line of canonical text occurs (once per article). A line is learned
+ * each line of canonical text occurs (once per article; a text the outlet has given
+ * already, such as a page saved twice or a feed item and its page, counts once, so
+ * that its own lines do not become its outlet's boilerplate). A line is learned
  * boilerplate of an outlet when it occurs in at least 3 of its articles and in at
  * least half of them, and is at most 200 bytes long: the length limit keeps a
  * background paragraph that one outlet repeats across updates of one story from
@@ -82,6 +84,13 @@ static uint64_t line_key(uint64_t outlet, const char *line, size_t len)
 	return k ? k : 1;
 }
 
+static uint64_t text_key(uint64_t outlet, const char *text, size_t len)
+{
+	uint64_t k = XXH3_64bits_withSeed(text, len, outlet) ^ 0xC2B2AE3D27D4EB4Full;
+
+	return k ? k : 1;
+}
+
 static void count(struct chorus_linefilter *lf, uint64_t key)
 {
 	struct lf_slot *sl;
@@ -102,15 +111,21 @@ static void count(struct chorus_linefilter *lf, uint64_t key)
 void chorus_linefilter_add(struct chorus_linefilter *lf, const struct chorus_article *a)
 {
 	struct chorus__buf b = { 0 };
-	uint64_t outlet;
+	uint64_t outlet, tk;
 	size_t i = 0;
 
 	if (!lf || !a || !a->source || !a->text)
 		return;
-	lf->serial++;
 	outlet = outlet_key(a->source);
-	count(lf, outlet);
 	chorus__text_normalize(a->text, a->text_len, &b);
+	tk = text_key(outlet, b.ptr ? b.ptr : "", b.len);
+	if (lookup(lf, tk)->key) {
+		chorus__buf_release(&b);
+		return;
+	}
+	lf->serial++;
+	count(lf, tk);
+	count(lf, outlet);
 	while (i < b.len) {
 		const char *nl = memchr(b.ptr + i, '\n', b.len - i);
 		size_t e = nl ? (size_t)(nl - b.ptr) : b.len;
