@@ -100,12 +100,47 @@ static void index_links_copies_to_the_first_original(void **state)
 	chorus_dedup_free(d);
 }
 
+/* Texts in order: an original, its exact copy (other case and punctuation), another
+ * text, a near copy of the first (one word of 100 changed: J = 0.90), a text unlike
+ * any. Copies point at the first original, never at a copy. */
+static void link_marks_copies_in_order(void **state)
+{
+	static char x[2048], y[2048], z[2048];
+	const char *texts[5];
+	size_t lens[5], dup_of[5], i;
+
+	(void)state;
+	words100(x, sizeof(x), -1);
+	words100(y, sizeof(y), 50);
+	for (i = 0; x[i]; i++)
+		z[i] = (char)(x[i] >= 'a' && x[i] <= 'z' ? x[i] - 'a' + 'A' : x[i]);
+	z[i] = '\0';
+	texts[0] = x;
+	texts[1] = z;
+	texts[2] = "The mayor of Halvard opened the new tram line on Sunday.";
+	texts[3] = y;
+	texts[4] = "Prices of barley rose for the third month in a row.";
+	for (i = 0; i < 5; i++)
+		lens[i] = strlen(texts[i]);
+	chorus_dedup_link(texts, lens, 5, 0, dup_of);
+	assert_true(dup_of[0] == CHORUS_DEDUP_ORIGINAL);
+	assert_int_equal(dup_of[1], 0);
+	assert_true(dup_of[2] == CHORUS_DEDUP_ORIGINAL);
+	assert_int_equal(dup_of[3], 0);
+	assert_true(dup_of[4] == CHORUS_DEDUP_ORIGINAL);
+	/* at a threshold of 0.95 the near copy is an original of its own */
+	chorus_dedup_link(texts, lens, 5, 0.95, dup_of);
+	assert_int_equal(dup_of[1], 0);
+	assert_true(dup_of[3] == CHORUS_DEDUP_ORIGINAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(normalized_hash_ignores_case_and_punctuation),
 		cmocka_unit_test(minhash_estimates_jaccard),
 		cmocka_unit_test(index_links_copies_to_the_first_original),
+		cmocka_unit_test(link_marks_copies_in_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
