@@ -163,6 +163,26 @@ static void reports_broken_docs(void **state)
 	release(&g);
 }
 
+/* Metadata comes out of the DOC as bytes: every field of the article is valid UTF-8
+ * all the same (a fuzz finding: a DOCNO holding invalid bytes). */
+static void fields_are_utf8(void **state)
+{
+	struct got g;
+
+	(void)state;
+	read_buf("wire.sgml",
+		 "<DOC>\n<DOCNO> XIE\xff\xfe.0001 </DOCNO>\n<HEADLINE> Caf\xe9 owners protest </HEADLINE>\n"
+		 "<TEXT>\n<P> Caf\xc3\xa9 owners said the new rules would cost them money. </P>\n</TEXT>\n</DOC>\n",
+		 NULL, &g);
+	assert_int_equal(g.n, 1);
+	/* fields that are not UTF-8 are read as Windows-1252, as chorus_text_repair() does:
+	 * 0xFF 0xFE are y with diaeresis and thorn, 0xE9 is e acute */
+	assert_string_equal(g.arts[0].id, "XIE\xc3\xbf\xc3\xbe.0001");
+	assert_string_equal(g.arts[0].title, "Caf\xc3\xa9 owners protest");
+	assert_string_equal(g.arts[0].text, "Caf\xc3\xa9 owners said the new rules would cost them money.");
+	release(&g);
+}
+
 static void sniffs_doc_files(void **state)
 {
 	struct got g;
@@ -241,6 +261,7 @@ int main(void)
 		cmocka_unit_test(reads_docs_into_articles),
 		cmocka_unit_test(fills_what_is_missing),
 		cmocka_unit_test(reports_broken_docs),
+		cmocka_unit_test(fields_are_utf8),
 		cmocka_unit_test(sniffs_doc_files),
 		cmocka_unit_test(parser_stops_when_asked),
 	};

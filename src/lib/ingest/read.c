@@ -12,6 +12,7 @@
 
 #include "chorus/text.h"
 #include "ingest/ingest.h"
+#include "text/utf8.h"
 #include "util/alloc.h"
 
 #define READ_CHUNK 65536
@@ -198,6 +199,28 @@ static int all_space(const char *s, size_t n)
 	return 1;
 }
 
+/* Makes one metadata string of a valid UTF-8, as chorus_text_repair() does for text;
+ * a value that is binary rather than text keeps its printable ASCII bytes only. */
+static void repair_field(struct chorus__ingest *st, char **f)
+{
+	char *clean = NULL, *p;
+	size_t len = 0, n;
+
+	if (!*f)
+		return;
+	n = strlen(*f);
+	if (chorus__utf8_valid(*f, n))
+		return;
+	if (chorus_text_repair(st->ctx, *f, n, &clean, &len, NULL) == 0) {
+		free(*f);
+		*f = clean;
+		return;
+	}
+	for (p = *f; *p; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7F)
+			*p = '?';
+}
+
 int chorus__ingest_prepare(struct chorus__ingest *st, struct chorus_article *a, const char *where)
 {
 	char *clean = NULL;
@@ -218,6 +241,14 @@ int chorus__ingest_prepare(struct chorus__ingest *st, struct chorus_article *a, 
 	free(a->text);
 	a->text = clean;
 	a->text_len = fold_line_ends(clean, clean_len);
+	/* a reader copies metadata as it finds it (a DOCNO, a file name): any bytes */
+	repair_field(st, &a->id);
+	repair_field(st, &a->url);
+	repair_field(st, &a->source);
+	repair_field(st, &a->title);
+	repair_field(st, &a->author);
+	repair_field(st, &a->lang);
+	repair_field(st, &a->origin);
 	if (repaired)
 		a->flags |= CHORUS_ARTICLE_REPAIRED;
 	if (all_space(a->text, a->text_len)) {
