@@ -29,7 +29,7 @@ void chorus_cluster_options_init(struct chorus_cluster_options *o)
 	o->w_body = 0.7;
 	o->w_title = 0.1;
 	o->w_ent = 0.2;
-	o->w_time = 0.1;
+	o->w_time = 0;
 	o->decay_days = 7;
 	o->index_terms = 12;
 	o->candidates = 20;
