@@ -328,7 +328,8 @@ static void add_entities(struct chorus_cluster *c, struct acc *e, const char *te
 			 const struct word *w, size_t nw)
 {
 	struct chorus__buf key = { 0 };
-	size_t i = 0, j, end;
+	size_t i = 0, j, end, first;
+	unsigned kind[6];
 	char low[72];
 
 	while (i < nw) {
@@ -341,15 +342,17 @@ static void add_entities(struct chorus_cluster *c, struct acc *e, const char *te
 		end = i + 1;
 		while (end < nw && w[end].cap && w[end].follows && end - i < 6)
 			end++;
+		for (j = i; j < end; j++)
+			kind[j - i] = word_kind(c, text, &w[j]);
+		first = i;
 		j = end;
-		if (w[i].initial && (word_kind(c, text, &w[i]) & (W_STOP | W_COMMON)))
+		if (w[i].initial && (kind[0] & (W_STOP | W_COMMON)))
 			i++;
-		while (i < j && (word_kind(c, text, &w[i]) & W_CALENDAR))
+		while (i < j && (kind[i - first] & W_CALENDAR))
 			i++;
-		while (j > i && (word_kind(c, text, &w[j - 1]) & W_CALENDAR))
+		while (j > i && (kind[j - 1 - first] & W_CALENDAR))
 			j--;
-		if (i == j || (j - i == 1 && (word_kind(c, text, &w[i]) &
-					      (W_STOP | W_COMMON | W_CONTRACT)))) {
+		if (i == j || (j - i == 1 && (kind[i - first] & (W_STOP | W_COMMON | W_CONTRACT)))) {
 			i = end;
 			continue;
 		}
