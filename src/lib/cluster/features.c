@@ -4,8 +4,12 @@
  *
  * Entities: until canonical entity ids are available, an entity is a run of
  * capitalized words ("Tara Reid", "Promises Treatment Center"), lowercased and joined
- * by '_', whose leading sentence-initial stopword ("The", "But") is dropped. Headlines
- * are not searched for entities (they capitalize every word).
+ * by '_', cleaned of what is capitalized without being a name: a leading
+ * sentence-initial stopword ("The", "But") or word that the same text also writes in
+ * lowercase ("Nearly"), days, months and time zones at either end, and runs left with
+ * one such word or a contraction (add_entities()). Two events of one kind share their
+ * weekdays and sentence openers; their names are what tells them apart. Headlines are
+ * not searched for entities (they capitalize every word).
  *
  * Stored form (one line per field, words are lowercased surface forms so that the
  * stemmer can change without a migration):
@@ -180,7 +184,9 @@ static void acc_done(struct chorus_cluster *c, struct acc *a)
 }
 
 /* The term id of a lowercased word's stem; 0 for a stopword. count: the word is seen in
- * a text (it counts toward the word shown for its stem), not read back from the store. */
+ * a text (it counts toward the word shown for its stem), not read back from the store.
+ * word_out (may be NULL) receives the word's own id, left alone when the word is too
+ * long or a single letter. */
 static uint32_t stem_term(struct chorus_cluster *c, const char *w, size_t n, int count,
 			  uint32_t *word_out)
 {
