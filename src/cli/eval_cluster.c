@@ -35,7 +35,7 @@ static void usage(FILE *out)
 	      "  --label NAME        the field holding the gold story (default: story)\n"
 	      "  --threshold X       join threshold of the clustering (default: the tuned one)\n"
 	      "  --weights B,T,E,TM  weights of body, title, entity cosines and of time\n"
-	      "  --decay DAYS        time decay (default 3)\n"
+	      "  --decay DAYS        e-folding time of the time decay (default 7; with a time weight)\n"
 	      "  -h, --help          this help\n", out);
 }
 

@@ -88,6 +88,34 @@ static void features_round_trip(void **state)
 	chorus_cluster_free(c);
 }
 
+static void entities_are_names(void **state)
+{
+	struct chorus_cluster *c = chorus_cluster_new(NULL);
+	struct chorus_features *f;
+	struct chorus_article a;
+	char *s;
+
+	(void)state;
+	/* "Sunday", "July" and "GMT" are calendar words (dropped, also at the edge of a
+	 * run: "Sunday AFC" -> afc); "Nearly" and "Fire" start sentences and this text
+	 * writes them in lowercase too ("nearly", "fire"); "We've" is a contraction;
+	 * "Another" is dropped from the front of "Another Charger", which is written
+	 * "another" elsewhere; "Williams" stays, no lowercase "williams" */
+	art(&a, "x", "Jamal Williams arrested", "Jamal Williams was arrested on Sunday. "
+	    "Nearly three hours later Williams was nearly free. We've no comment, the "
+	    "Chargers said at 10 GMT. Another Charger, Vincent Jackson, was arrested in "
+	    "July after another game. Fire crews came; the fire was small. Sunday AFC "
+	    "games go on.");
+	f = chorus_cluster_features(c, &a);
+	s = chorus_features_format(c, f);
+	assert_string_equal(strstr(s, "\nE "), "\nE jamal_williams:1 williams:1 chargers:1 "
+					       "charger:1 vincent_jackson:1 afc:1");
+	free(s);
+	chorus_features_free(f);
+	chorus_article_release(&a);
+	chorus_cluster_free(c);
+}
+
 /* Two earthquakes (Chile, Japan), two articles each, and a football match. */
 static const char *const texts[][2] = {
 	{ "chile1", "A magnitude 8.8 earthquake struck central Chile on Saturday, killing "
@@ -231,6 +259,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(scores_match_hand_counts),
 		cmocka_unit_test(features_round_trip),
+		cmocka_unit_test(entities_are_names),
 		cmocka_unit_test(two_events_of_one_kind_stay_apart),
 		cmocka_unit_test(updater_is_incremental_and_idempotent),
 	};

@@ -29,7 +29,7 @@ void chorus_cluster_options_init(struct chorus_cluster_options *o)
 	o->w_body = 0.7;
 	o->w_title = 0.1;
 	o->w_ent = 0.2;
-	o->w_time = 0.1;
+	o->w_time = 0;
 	o->decay_days = 7;
 	o->index_terms = 12;
 	o->candidates = 20;
@@ -77,6 +77,7 @@ void chorus_cluster_free(struct chorus_cluster *c)
 	free(c->stem_of);
 	free(c->wcount);
 	free(c->df);
+	free(c->lowmark);
 	free(c->cand);
 	sb_stemmer_delete(c->stemmer);
 	chorus_lexicon_free(c->lex);
@@ -96,12 +97,14 @@ void chorus__cluster_reserve(struct chorus_cluster *c, uint32_t id)
 	c->stem_of = chorus_xrealloc(c->stem_of, chorus_xmul(cap, sizeof(uint32_t)));
 	c->wcount = chorus_xrealloc(c->wcount, chorus_xmul(cap, sizeof(uint32_t)));
 	c->df = chorus_xrealloc(c->df, chorus_xmul(cap, sizeof(uint32_t)));
+	c->lowmark = chorus_xrealloc(c->lowmark, chorus_xmul(cap, sizeof(uint32_t)));
 	c->post = chorus_xrealloc(c->post, chorus_xmul(cap, sizeof(*c->post)));
 	memset(c->scratch + old, 0, (cap - old) * sizeof(uint32_t));
 	memset(c->surface + old, 0, (cap - old) * sizeof(uint32_t));
 	memset(c->stem_of + old, 0, (cap - old) * sizeof(uint32_t));
 	memset(c->wcount + old, 0, (cap - old) * sizeof(uint32_t));
 	memset(c->df + old, 0, (cap - old) * sizeof(uint32_t));
+	memset(c->lowmark + old, 0, (cap - old) * sizeof(uint32_t));
 	memset(c->post + old, 0, (cap - old) * sizeof(*c->post));
 	c->term_cap = cap;
 }

@@ -50,6 +50,10 @@ struct chorus_cluster {
 	uint32_t *stem_of;           /* per word: its stem, UINT32_MAX for a stopword */
 	uint32_t *wcount;            /* per word: times seen */
 	uint32_t *df;                /* per term: articles holding it */
+	uint32_t *lowmark;           /* per word: the stamp of the last text that writes it in
+				      * lowercase (features.c: capitalized common words are
+				      * not entities) */
+	uint32_t text_stamp;         /* the stamp of the text being read */
 	struct chorus__posting *post;
 	struct chorus__story *stories;
 	size_t n_stories, stories_cap;

@@ -4,8 +4,12 @@
  *
  * Entities: until canonical entity ids are available, an entity is a run of
  * capitalized words ("Tara Reid", "Promises Treatment Center"), lowercased and joined
- * by '_', whose leading sentence-initial stopword ("The", "But") is dropped. Headlines
- * are not searched for entities (they capitalize every word).
+ * by '_', cleaned of what is capitalized without being a name: a leading
+ * sentence-initial stopword ("The", "But") or word that the same text also writes in
+ * lowercase ("Nearly"), days, months and time zones at either end, and runs left with
+ * one such word or a contraction (add_entities()). Two events of one kind share their
+ * weekdays and sentence openers; their names are what tells them apart. Headlines are
+ * not searched for entities (they capitalize every word).
  *
  * Stored form (one line per field, words are lowercased surface forms so that the
  * stemmer can change without a migration):
@@ -180,8 +184,11 @@ static void acc_done(struct chorus_cluster *c, struct acc *a)
 }
 
 /* The term id of a lowercased word's stem; 0 for a stopword. count: the word is seen in
- * a text (it counts toward the word shown for its stem), not read back from the store. */
-static uint32_t stem_term(struct chorus_cluster *c, const char *w, size_t n, int count)
+ * a text (it counts toward the word shown for its stem), not read back from the store.
+ * word_out (may be NULL) receives the word's own id, left alone when the word is too
+ * long or a single letter. */
+static uint32_t stem_term(struct chorus_cluster *c, const char *w, size_t n, int count,
+			  uint32_t *word_out)
 {
 	const sb_symbol *st;
 	uint32_t id, word;
@@ -192,6 +199,8 @@ static uint32_t stem_term(struct chorus_cluster *c, const char *w, size_t n, int
 		return 0;
 	word = chorus_lexicon_intern(c->lex, w, n);
 	chorus__cluster_reserve(c, word);
+	if (word_out)
+		*word_out = word;
 	/* the word shown for a stem is its most frequent one ("warming", not "warm") */
 	c->wcount[word] += count ? 1 : 0;
 	if (c->stem_of[word]) {
@@ -246,11 +255,87 @@ static void finish(struct chorus_cluster *c, struct chorus_features *f, struct a
 	f->n_ent = e->n;
 }
 
+/* Days, months and time zones, lowercased (sorted, strcmp order): capitalized, but
+ * shared by every story of their week, so they are not entities. */
+static const char *const calendar[] = {
+	"apr", "april", "aug", "august", "bst", "cdt", "cest", "cet", "cst", "dec",
+	"december", "edt", "est", "feb", "february", "friday", "gmt", "jan", "january",
+	"jul", "july", "jun", "june", "monday", "nov", "november", "oct", "october", "pdt",
+	"pm", "pst", "saturday", "sep", "sept", "september", "sunday", "thursday",
+	"tuesday", "utc", "wednesday"
+};
+
+static int is_calendar(const char *w, size_t n)
+{
+	size_t lo = 0, hi = sizeof(calendar) / sizeof(calendar[0]);
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int k = strncmp(calendar[mid], w, n);
+
+		if (k == 0 && calendar[mid][n] != 0)
+			k = 1;
+		if (k == 0)
+			return 1;
+		if (k < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* How a capitalized word of a text can fail to be (part of) a name. */
+enum {
+	W_STOP = 1 << 0,     /* an English stopword ("The", "But") */
+	W_COMMON = 1 << 1,   /* the same text also writes it in lowercase ("Nearly", "Fire") */
+	W_CALENDAR = 1 << 2, /* a day, a month, a time zone */
+	W_CONTRACT = 1 << 3  /* a contraction ("We've", "I'm") */
+};
+
+static unsigned word_kind(const struct chorus_cluster *c, const char *text, const struct word *w)
+{
+	size_t len = w->end - w->start;
+	const char *ap;
+	unsigned k = 0;
+	uint32_t id;
+	char low[72];
+
+	if (len >= sizeof(low))
+		return 0;
+	lower(text + w->start, len, low);
+	if (chorus__cluster_is_stop(low, len))
+		k |= W_STOP;
+	if (is_calendar(low, len))
+		k |= W_CALENDAR;
+	id = chorus_lexicon_find(c->lex, low, len);
+	if (id && id < c->term_cap && c->lowmark[id] == c->text_stamp)
+		k |= W_COMMON;
+	ap = memchr(low, '\'', len);
+	if (ap && ap > low) {
+		size_t rest = len - (size_t)(ap + 1 - low);
+
+		if ((rest == 1 && (ap[1] == 'm' || ap[1] == 'd' || ap[1] == 't')) ||
+		    (rest == 2 && (!memcmp(ap + 1, "ve", 2) || !memcmp(ap + 1, "re", 2) ||
+				   !memcmp(ap + 1, "ll", 2))))
+			k |= W_CONTRACT;
+	}
+	return k;
+}
+
+/*
+ * Entities: runs of up to 6 capitalized words. A run loses a leading sentence-initial
+ * stopword or common word ("The Red Cross" -> red_cross, "Another Charger" ->
+ * charger) and its leading and trailing calendar words ("Sunday AFC" -> afc); a run
+ * left with one word is dropped when that word is common in the text, a contraction
+ * or a stopword. Must run after add_words() has marked the text's lowercase words.
+ */
 static void add_entities(struct chorus_cluster *c, struct acc *e, const char *text,
 			 const struct word *w, size_t nw)
 {
 	struct chorus__buf key = { 0 };
-	size_t i = 0, j;
+	size_t i = 0, j, end, first;
+	unsigned kind[6];
 	char low[72];
 
 	while (i < nw) {
@@ -260,18 +345,22 @@ static void add_entities(struct chorus_cluster *c, struct acc *e, const char *te
 			i++;
 			continue;
 		}
-		j = i + 1;
-		while (j < nw && w[j].cap && w[j].follows && j - i < 6)
-			j++;
-		/* drop a leading sentence-initial stopword: "The Red Cross" -> "red_cross" */
-		len = w[i].end - w[i].start;
-		if (w[i].initial && len < sizeof(low)) {
-			lower(text + w[i].start, len, low);
-			if (chorus__cluster_is_stop(low, len)) {
-				i++;
-				if (i == j)
-					continue;
-			}
+		end = i + 1;
+		while (end < nw && w[end].cap && w[end].follows && end - i < 6)
+			end++;
+		for (j = i; j < end; j++)
+			kind[j - i] = word_kind(c, text, &w[j]);
+		first = i;
+		j = end;
+		if (w[i].initial && (kind[0] & (W_STOP | W_COMMON)))
+			i++;
+		while (i < j && (kind[i - first] & W_CALENDAR))
+			i++;
+		while (j > i && (kind[j - 1 - first] & W_CALENDAR))
+			j--;
+		if (i == j || (j - i == 1 && (kind[i - first] & (W_STOP | W_COMMON | W_CONTRACT)))) {
+			i = end;
+			continue;
 		}
 		chorus__buf_reset(&key);
 		for (; i < j; i++) {
@@ -283,28 +372,32 @@ static void add_entities(struct chorus_cluster *c, struct acc *e, const char *te
 				chorus__buf_addch(&key, '_');
 			chorus__buf_add(&key, low, len);
 		}
-		if (key.len > 1 && !(key.len <= 3 && chorus__cluster_is_stop(key.ptr, key.len)))
+		if (key.len > 1)
 			acc_add(c, e, entity_term(c, key.ptr, key.len), 1);
-		i = j;
+		i = end;
 	}
 	chorus__buf_release(&key);
 }
 
+/* Adds the stems of the words; mark: stamp the words written in lowercase with the
+ * current text stamp (for the entities of the same text). */
 static void add_words(struct chorus_cluster *c, struct acc *a, const char *text,
-		      const struct word *w, size_t nw, size_t limit)
+		      const struct word *w, size_t nw, size_t limit, int mark)
 {
 	char low[72];
 	size_t i;
 
 	for (i = 0; i < nw && i < limit; i++) {
 		size_t len = w[i].end - w[i].start;
-		uint32_t id;
+		uint32_t id, word = 0;
 
 		if (len >= sizeof(low))
 			continue;
 		lower(text + w[i].start, len, low);
-		if ((id = stem_term(c, low, len, 1)))
+		if ((id = stem_term(c, low, len, 1, &word)))
 			acc_add(c, a, id, 1);
+		if (mark && word && !w[i].cap && (unsigned char)text[w[i].start] < 0x80)
+			c->lowmark[word] = c->text_stamp;
 	}
 }
 
@@ -319,18 +412,23 @@ struct chorus_features *chorus_cluster_features(struct chorus_cluster *c,
 
 	if (a->title) {
 		nw = split(a->title, strlen(a->title), &w);
-		add_words(c, &t, a->title, w, nw, 40);
+		add_words(c, &t, a->title, w, nw, 40, 0);
 		free(w);
 	} else {
 		const char *nl = memchr(text, '\n', len);
 		size_t first = nl ? (size_t)(nl - text) : len;
 
 		nw = split(text, first, &w);
-		add_words(c, &t, text, w, nw, 40);
+		add_words(c, &t, text, w, nw, 40, 0);
 		free(w);
 	}
+	if (++c->text_stamp == 0) {
+		if (c->term_cap)
+			memset(c->lowmark, 0, c->term_cap * sizeof(*c->lowmark));
+		c->text_stamp = 1;
+	}
 	nw = split(text, len, &w);
-	add_words(c, &b, text, w, nw, SIZE_MAX);
+	add_words(c, &b, text, w, nw, SIZE_MAX, 1);
 	add_entities(c, &e, text, w, nw);
 	free(w);
 	finish(c, f, &t, &b, &e);
@@ -422,7 +520,7 @@ struct chorus_features *chorus_features_parse(struct chorus_cluster *c, const ch
 				cnt = 100000;
 			if (!n || !cnt)
 				continue;
-			id = field == 2 ? entity_term(c, tok, n) : stem_term(c, tok, n, 0);
+			id = field == 2 ? entity_term(c, tok, n) : stem_term(c, tok, n, 0, NULL);
 			if (id)
 				acc_add(c, &acc[field], id, (float)cnt);
 		}
