@@ -350,6 +350,36 @@ static void quote_speaker_is_not_the_object(void **state)
 	one_free(&o);
 }
 
+static void quote_subject_behind_appositions(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	/* several commas, a relative clause, an adverb in "-ly", an unnamed source with a
+	 * prepositional phrase: the subject is still found */
+	one_make(&o, "Jean Dupont, the foreign minister of Freedonia, a member of the council, said the vote "
+		     "was \"a serious mistake.\"\n\n"
+		     "Ann Lee, 59, of Dover, who watched the parade from a balcony, said it was \"the best day "
+		     "of the year.\"\n\n"
+		     "Mark Olsen cynically dismissed the plan as \"a fantasy for rich people.\"\n\n"
+		     "Officials at the Harbor Safety Board, a branch of the Port and Rail Authority, said the "
+		     "ship was \"never inspected.\"", NULL);
+	assert_int_equal(n_direct(&o), 4);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Jean Dupont");
+	assert_string_equal(span(&o, q->src_start, q->src_end), "Jean Dupont");
+	q = direct(&o, 1);
+	assert_string_equal(q->speaker_name, "Ann Lee");
+	q = direct(&o, 2);
+	assert_string_equal(q->speaker_name, "Mark Olsen");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "dismissed");
+	q = direct(&o, 3);
+	assert_string_equal(q->speaker_name, "Officials");
+	assert_true(q->flags & CHORUS_QUOTE_UNNAMED);
+	one_free(&o);
+}
+
 static void entities_things_groups_and_origins(void **state)
 {
 	struct one o;
@@ -655,6 +685,7 @@ int main(void)
 		cmocka_unit_test(quote_title_reference_and_scare_quotes),
 		cmocka_unit_test(quote_dash_apposition_honorific),
 		cmocka_unit_test(quote_speaker_is_not_the_object),
+		cmocka_unit_test(quote_subject_behind_appositions),
 		cmocka_unit_test(entities_things_groups_and_origins),
 		cmocka_unit_test(reported_speech),
 		cmocka_unit_test(numbers_grouping_qualifiers_counts),

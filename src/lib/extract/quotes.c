@@ -31,7 +31,8 @@ static const char *const adverbs[] = {
 	"also", "later", "then", "further", "previously", "repeatedly", "strongly", "reportedly",
 	"has", "had", "have", "was", "is", "once", "again", "publicly", "recently", "earlier",
 	"separately", "simply", "just", "finally", "already", "flatly", "bluntly", "quickly",
-	"would", "will", "has", "had", "did", "does", "told", "not", NULL
+	"would", "will", "has", "had", "did", "does", "told", "not", "often", "now", "never",
+	"still", "always", "even", "first", "could", "might", "may", "can", "should", NULL
 };
 
 static const char *const pronouns[] = { "he", "she", NULL };
@@ -294,37 +295,63 @@ static int determined_np(struct xwork *w, size_t i, size_t lo, struct speaker *s
 	return 0;
 }
 
+/* A lowercase adverb in "-ly" standing between a subject and its cue ("Gingrich
+ * cynically dismissed"), not a noun after a determiner ("the family said"). */
+static int ly_adverb(const struct xwork *w, size_t i, size_t lo)
+{
+	size_t n = tok_n(w, i);
+
+	if (!(tok_f(w, i) & CHORUS_TOK_WORD) || (tok_f(w, i) & CHORUS_TOK_CAP) || n < 5 ||
+	    memcmp(tok_s(w, i) + n - 2, "ly", 2))
+		return 0;
+	return i == lo || !(tok_f(w, i - 1) & CHORUS_TOK_STOP) || chorus__tok_in(w, i - 1, pronouns);
+}
+
+/* The person whose name ends right before the comma at token j, or right before an
+ * earlier comma of the same apposition: "Mr. King, 82, told me", "Jean Dupont, the
+ * minister of France, a member of the council, said", "Ann Lee, 59, of Dover, who
+ * watched it, said". The walk back stops at a quotation and after 32 tokens. */
+static int apposition_head(struct xwork *w, size_t j, size_t lo, struct speaker *sp)
+{
+	size_t i = j;
+	int k;
+
+	for (; j-- > lo && j + 32 > i;) {
+		if ((tok_f(w, j) & CHORUS_TOK_QUOTE) || (w->inq && w->inq[j]))
+			return 0;
+		if (!chorus__tok_punct(w, j, ",") || j == lo)
+			continue;
+		k = mention_ending(w, j - 1);
+		if (k >= 0 && person_like(w, k) && !after_prep(w, k)) {
+			set_from_mention(w, sp, k);
+			return 1;
+		}
+	}
+	/* "Officials at the agency, a division of ..., said": an unnamed source opens it */
+	for (j = lo; j < lo + 3 && j < i && j + 32 > i; j++)
+		if (chorus__tok_in(w, j, chorus__source_nouns))
+			return unnamed_np(w, j, lo, sp);
+	return 0;
+}
+
 /* The subject of the cue at token c, looking left from it within [lo, c). */
 static int subject_left(struct xwork *w, size_t c, size_t lo, struct speaker *sp)
 {
 	size_t i = c;
 	int k;
 
-	while (i > lo && chorus__tok_in(w, i - 1, adverbs) && !is_cue(w, i - 1))
+	while (i > lo && ((chorus__tok_in(w, i - 1, adverbs) && !is_cue(w, i - 1)) || ly_adverb(w, i - 1, lo)))
 		i--;
 	if (i <= lo)
 		return 0;
 	i--;
 	/* an apposition between the subject and the cue: "Mr. King, 82, told me",
-	 * "Michael McFaul, a senior fellow at the Hoover Institution, said" */
-	if (chorus__tok_punct(w, i, ",")) {
-		size_t j;
-		for (j = i; j-- > lo && j + 16 > i;) {
-			if ((tok_f(w, j) & CHORUS_TOK_QUOTE) || (w->inq && w->inq[j]))
-				break;
-			if (chorus__tok_punct(w, j, ",")) {
-				if (j > lo) {
-					k = mention_ending(w, j - 1);
-					if (k >= 0 && person_like(w, k)) {
-						set_from_mention(w, sp, k);
-						return 1;
-					}
-				}
-				break;
-			}
-		}
-		return 0;
-	}
+	 * "Michael McFaul, a senior fellow at the Hoover Institution, said"; a relative
+	 * clause: "Ann Lee, who led the march, said" */
+	if (chorus__tok_punct(w, i, ","))
+		return apposition_head(w, i, lo, sp);
+	if (chorus__tok_is(w, i, "who") && i > lo && chorus__tok_punct(w, i - 1, ","))
+		return apposition_head(w, i, lo, sp);
 	if (chorus__tok_in(w, i, pronouns)) {
 		k = last_person_before(w, w->doc->tokens[i].start);
 		if (k < 0)
@@ -419,7 +446,9 @@ static int after_prep(const struct xwork *w, int k)
 		}
 		i = lo;
 	}
-	while (i > 0 && ((tok_f(w, i - 1) & CHORUS_TOK_CAP) || chorus__tok_in(w, i - 1, chorus__title_words)) &&
+	/* "with Jean Dupont and Ann Lee": Lee is an object too */
+	while (i > 0 && ((tok_f(w, i - 1) & CHORUS_TOK_CAP) || chorus__tok_in(w, i - 1, chorus__title_words) ||
+			 (chorus__tok_is(w, i - 1, "and") && i > 1 && (tok_f(w, i - 2) & CHORUS_TOK_CAP))) &&
 	       !chorus__tok_in(w, i - 1, preps))
 		i--;
 	if (i > 0 && chorus__tok_is(w, i - 1, "the"))
