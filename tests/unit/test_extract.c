@@ -380,6 +380,40 @@ static void quote_subject_behind_appositions(void **state)
 	one_free(&o);
 }
 
+static void quote_pronouns_it_they(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	/* "they" with nobody to point to: the speaker is unknown, its place kept; "it": the
+	 * organisation before, or the non-person speaker of the quote before; "said it
+	 * would" is the reported clause's subject, not the speaker */
+	one_make(&o, "Ann Lee, the lawyer of the dockers, spoke first.\n\n"
+		     "\"We will appeal,\" they wrote in a letter.\n\n"
+		     "The Harbor Board met on Friday.\n\n"
+		     "\"The port was never safe,\" it said.\n\n"
+		     "The report says the cranes were \"badly worn.\" \"Nobody checked them for years,\" it "
+		     "adds.\n\n"
+		     "The mayor said it would be \"a long winter.\"", NULL);
+	assert_int_equal(n_direct(&o), 5);
+	q = direct(&o, 0);
+	assert_null(q->speaker_name);
+	assert_int_equal(q->speaker, -1);
+	assert_true(q->flags & CHORUS_QUOTE_PRONOUN);
+	assert_string_equal(span(&o, q->src_start, q->src_end), "they");
+	q = direct(&o, 1);
+	assert_string_equal(q->speaker_name, "Harbor Board");
+	assert_string_equal(span(&o, q->src_start, q->src_end), "it");
+	q = direct(&o, 3);
+	assert_string_equal(span(&o, q->start, q->end), "Nobody checked them for years,");
+	assert_string_equal(q->speaker_name, "The report");
+	assert_true(q->flags & CHORUS_QUOTE_UNNAMED);
+	q = direct(&o, 4);
+	assert_string_equal(q->speaker_name, "The mayor");
+	one_free(&o);
+}
+
 static void entities_things_groups_and_origins(void **state)
 {
 	struct one o;
@@ -686,6 +720,7 @@ int main(void)
 		cmocka_unit_test(quote_dash_apposition_honorific),
 		cmocka_unit_test(quote_speaker_is_not_the_object),
 		cmocka_unit_test(quote_subject_behind_appositions),
+		cmocka_unit_test(quote_pronouns_it_they),
 		cmocka_unit_test(entities_things_groups_and_origins),
 		cmocka_unit_test(reported_speech),
 		cmocka_unit_test(numbers_grouping_qualifiers_counts),

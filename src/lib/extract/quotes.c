@@ -37,6 +37,9 @@ static const char *const adverbs[] = {
 
 static const char *const pronouns[] = { "he", "she", NULL };
 
+/* Pronouns that do not point to one person: the writer, a group, an organisation. */
+static const char *const other_pronouns[] = { "it", "they", "we", "i", NULL };
+
 static const char *const participles[] = { "saying", "adding", "stating", "noting", "warning",
 					   "telling", "insisting", "declaring", "explaining",
 					   "asking", "urging", "arguing", "claiming", "announcing",
@@ -59,6 +62,16 @@ struct speaker {
 	uint32_t cue_start, cue_end;
 	uint32_t flags;
 };
+
+/* A cue in "-ing" ("saying", "suggesting", "calling"): it hangs on the subject of the
+ * clause before it. */
+static int participle(const struct xwork *w, size_t i)
+{
+	size_t n = tok_n(w, i);
+
+	return chorus__tok_in(w, i, participles) ||
+	       (n > 5 && !memcmp(tok_s(w, i) + n - 3, "ing", 3) && chorus__tok_in(w, i, chorus__cue_verbs));
+}
 
 static int is_cue(const struct xwork *w, size_t i)
 {
@@ -202,6 +215,56 @@ static int last_person_before(const struct xwork *w, uint32_t pos)
 	if (first_cur >= 0 && first_prev >= 0 && !after_prep(w, first_prev))
 		return first_prev;
 	return best;
+}
+
+/* "it said", "they wrote", "I told him": a pronoun subject that is not "he" or "she".
+ * "it" and "they" take the speaker of the quote before (in the same or the previous
+ * paragraph) when that one is not a person ("the report says ... it adds"); "it" else
+ * the last organisation or outlet of this or the previous sentence. Otherwise the
+ * speaker is unknown (no name) but its place in the text is kept. */
+static int other_pronoun(struct xwork *w, size_t i, struct speaker *sp)
+{
+	const struct chorus_extraction *x = w->x;
+	uint32_t s = chorus__tok_sent(w, i);
+	int it = chorus__tok_is(w, i, "it");
+	size_t k;
+
+	if (!chorus__tok_in(w, i, other_pronouns))
+		return 0;
+	/* "said it would", "noted they had said": the subject of a reported clause */
+	if (i > 0 && (is_cue(w, i - 1) || chorus__tok_is(w, i - 1, "that")))
+		return 0;
+	sp->found = 1;
+	sp->entity = -1;
+	sp->name = NULL;
+	sp->src_start = w->doc->tokens[i].start;
+	sp->src_end = w->doc->tokens[i].end;
+	sp->flags |= CHORUS_QUOTE_PRONOUN;
+	if (!it && !chorus__tok_is(w, i, "they"))
+		return 1;
+	if (x->n_quotes) {
+		const struct chorus_quote *q = &x->quotes[x->n_quotes - 1];
+		if ((q->flags & CHORUS_QUOTE_DIRECT) && q->speaker_name &&
+		    w->doc->sents[q->sent].para + 1 >= w->doc->sents[s].para &&
+		    (q->speaker < 0 || x->entities[q->speaker].kind != CHORUS_ENT_PERSON)) {
+			sp->entity = q->speaker;
+			sp->name = q->speaker_name;
+			sp->flags |= q->flags & CHORUS_QUOTE_UNNAMED;
+			return 1;
+		}
+	}
+	for (k = mention_from(w, w->doc->tokens[i].start); it && k-- > 0;) {
+		const struct chorus_mention *m = &x->mentions[k];
+		uint32_t kind = x->entities[m->entity].kind;
+		if (m->sent + 1 < s)
+			break;
+		if ((kind == CHORUS_ENT_ORG || kind == CHORUS_ENT_OUTLET) && !in_quote(w, m->start)) {
+			sp->entity = (int32_t)m->entity;
+			sp->name = x->entities[m->entity].name;
+			break;
+		}
+	}
+	return 1;
 }
 
 static const char *const np_words[] = { "a", "an", "the", "another", "some", "several", "many",
@@ -362,6 +425,8 @@ static int subject_left(struct xwork *w, size_t c, size_t lo, struct speaker *sp
 		sp->flags |= CHORUS_QUOTE_PRONOUN;
 		return 1;
 	}
+	if (other_pronoun(w, i, sp))
+		return 1;
 	k = mention_ending(w, i);
 	if (k >= 0 && speaker_kind_ok(w, &w->x->mentions[k])) {
 		if (after_prep(w, k))
@@ -652,7 +717,7 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 		}
 		if (is_cue(w, i)) {
 			int ok;
-			if (chorus__tok_in(w, i, participles))
+			if (participle(w, i))
 				ok = subject_first(w, i, lo, sp) || subject_near(w, i, lo, sp);
 			else
 				ok = subject_left(w, i, lo, sp) ||
@@ -1036,6 +1101,7 @@ void chorus__quotes_words(void)
 	chorus__words_register(adverbs);
 	chorus__words_register(pronouns);
 	chorus__words_register(participles);
+	chorus__words_register(other_pronouns);
 	chorus__words_register(extra_cues);
 	chorus__words_register(np_words);
 	chorus__words_register(preps);
