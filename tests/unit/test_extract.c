@@ -414,6 +414,29 @@ static void quote_pronouns_it_they(void **state)
 	one_free(&o);
 }
 
+static void quote_unnamed_noun_phrases(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	/* a possessive opens the phrase, "of" continues it, a common noun opens the sentence */
+	one_make(&o, "\"We were never told,\" Lee's former business partner said.\n\n"
+		     "His lawyers called the ruling \"a travesty.\"\n\n"
+		     "The head of the port authority said the cranes were \"badly worn.\"\n\n"
+		     "Police say the crowd was \"mostly peaceful.\" The police closed the road.", NULL);
+	assert_int_equal(n_direct(&o), 4);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Lee's former business partner");
+	assert_true(q->flags & CHORUS_QUOTE_UNNAMED);
+	assert_string_equal(direct(&o, 1)->speaker_name, "His lawyers");
+	assert_string_equal(direct(&o, 2)->speaker_name, "The head of the port authority");
+	q = direct(&o, 3);
+	assert_string_equal(q->speaker_name, "Police");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "say");
+	one_free(&o);
+}
+
 static void entities_things_groups_and_origins(void **state)
 {
 	struct one o;
@@ -721,6 +744,7 @@ int main(void)
 		cmocka_unit_test(quote_speaker_is_not_the_object),
 		cmocka_unit_test(quote_subject_behind_appositions),
 		cmocka_unit_test(quote_pronouns_it_they),
+		cmocka_unit_test(quote_unnamed_noun_phrases),
 		cmocka_unit_test(entities_things_groups_and_origins),
 		cmocka_unit_test(reported_speech),
 		cmocka_unit_test(numbers_grouping_qualifiers_counts),

@@ -45,6 +45,10 @@ static const char *const participles[] = { "saying", "adding", "stating", "notin
 					   "asking", "urging", "arguing", "claiming", "announcing",
 					   NULL };
 
+static const char *const preps[] = { "with", "to", "of", "by", "after", "for", "from", "against",
+				     "at", "on", "in", "about", "than", "between", "over", "toward",
+				     "towards", "like", "into", NULL };
+
 static const char *const extra_cues[] = { "termed", "described", "dubbed", "branded", "called",
 					  "calling", "labelled", "labeled", NULL };
 
@@ -326,33 +330,68 @@ static int unnamed_np(struct xwork *w, size_t i, size_t lo, struct speaker *sp)
 	return 1;
 }
 
-/* "The clip says", "The Indiana governor said", "63 percent said": a noun phrase that
- * opens with a determiner or a number right before the cue is its subject, unnamed. */
+static const char *const possessives[] = { "his", "her", "their", "its", "my", "our", "your", NULL };
+
+/* Token b is a name's possessive ("Obama's"). */
+static int name_possessive(const struct xwork *w, size_t b)
+{
+	size_t n = tok_n(w, b);
+
+	return (tok_f(w, b) & CHORUS_TOK_CAP) && n > 3 && !memcmp(tok_s(w, b) + n - 2, "'s", 2);
+}
+
+static void set_unnamed(struct xwork *w, struct speaker *sp, size_t b, size_t i)
+{
+	sp->found = 1;
+	sp->entity = -1;
+	sp->src_start = w->doc->tokens[b].start;
+	sp->src_end = w->doc->tokens[i].end;
+	sp->flags |= CHORUS_QUOTE_UNNAMED;
+	sp->name = chorus__arena_strndup(w->arena, w->doc->text + sp->src_start, sp->src_end - sp->src_start);
+}
+
+/* "The clip says", "The Indiana governor said", "63 percent said", "his surrogates
+ * called", "Obama's former strategist said", "the head of the agency said": a noun
+ * phrase of up to eight words that opens a clause with a determiner, a number or a
+ * possessive, right before the cue, is its subject, unnamed. So is a common noun
+ * opening the sentence ("Police say"), which the article also writes in lowercase. */
 static int determined_np(struct xwork *w, size_t i, size_t lo, struct speaker *sp)
 {
 	size_t b = i;
 
-	if (!(tok_f(w, i) & CHORUS_TOK_WORD) || (tok_f(w, i) & CHORUS_TOK_STOP) || verbish(w, i) ||
-	    (tok_f(w, i) & CHORUS_TOK_CAP))
+	if (!(tok_f(w, i) & CHORUS_TOK_WORD) || (tok_f(w, i) & CHORUS_TOK_STOP) || verbish(w, i))
 		return 0;
-	while (b > lo && b + 4 > i) {
+	if (tok_f(w, i) & CHORUS_TOK_CAP) {
+		if (i != lo || !w->lower_seen || !w->lower_seen[i] || (tok_f(w, i) & CHORUS_TOK_UPPER))
+			return 0;
+		set_unnamed(w, sp, i, i);
+		return 1;
+	}
+	while (b > lo && b + 8 > i) {
 		b--;
+		if (name_possessive(w, b)) {
+			/* "Barack Obama's": back to the name's first word; not an object's */
+			while (b > lo && (tok_f(w, b - 1) & CHORUS_TOK_CAP) && !(tok_f(w, b - 1) & CHORUS_TOK_PUNCT))
+				b--;
+			if (b > lo && (chorus__tok_in(w, b - 1, preps) || verbish(w, b - 1) || is_cue(w, b - 1)))
+				return 0;
+			set_unnamed(w, sp, b, i);
+			return 1;
+		}
 		if (chorus__tok_is(w, b, "the") || chorus__tok_is(w, b, "a") || chorus__tok_is(w, b, "an") ||
-		    (tok_f(w, b) & CHORUS_TOK_NUMBER)) {
+		    chorus__tok_in(w, b, possessives) || (tok_f(w, b) & CHORUS_TOK_NUMBER)) {
+			/* "the head of the agency": the phrase goes on before "of" */
+			if (b > lo + 1 && (chorus__tok_is(w, b - 1, "of") || chorus__tok_is(w, b - 1, "and")))
+				continue;
 			if (b > lo && !(tok_f(w, b - 1) & CHORUS_TOK_PUNCT) && !chorus__tok_is(w, b - 1, "only") &&
-			    b - 1 >= lo && !(b - 1 == lo))
+			    b - 1 != lo)
 				return 0; /* inside a longer phrase: "of the clip" */
-			sp->found = 1;
-			sp->entity = -1;
-			sp->src_start = w->doc->tokens[b].start;
-			sp->src_end = w->doc->tokens[i].end;
-			sp->flags |= CHORUS_QUOTE_UNNAMED;
-			sp->name = chorus__arena_strndup(w->arena, w->doc->text + sp->src_start,
-							 sp->src_end - sp->src_start);
+			set_unnamed(w, sp, b, i);
 			return 1;
 		}
 		if ((tok_f(w, b) & CHORUS_TOK_PUNCT) || verbish(w, b) ||
-		    ((tok_f(w, b) & CHORUS_TOK_STOP) && !chorus__tok_in(w, b, np_words)))
+		    ((tok_f(w, b) & CHORUS_TOK_STOP) && !chorus__tok_in(w, b, np_words) &&
+		     !chorus__tok_is(w, b, "of") && !chorus__tok_is(w, b, "and")))
 			return 0;
 	}
 	return 0;
@@ -489,9 +528,6 @@ static int subject_right(struct xwork *w, size_t c, size_t hi, struct speaker *s
 	return 0;
 }
 
-static const char *const preps[] = { "with", "to", "of", "by", "after", "for", "from", "against",
-				     "at", "on", "in", "about", "than", "between", "over", "toward",
-				     "towards", "like", "into", NULL };
 
 /* The mention k is the object of a preposition ("with Russian Foreign Minister Sergei
  * Lavrov"): walking left over its title and name words meets a preposition. */
@@ -1102,6 +1138,7 @@ void chorus__quotes_words(void)
 	chorus__words_register(pronouns);
 	chorus__words_register(participles);
 	chorus__words_register(other_pronouns);
+	chorus__words_register(possessives);
 	chorus__words_register(extra_cues);
 	chorus__words_register(np_words);
 	chorus__words_register(preps);
