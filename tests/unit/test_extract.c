@@ -437,6 +437,27 @@ static void quote_unnamed_noun_phrases(void **state)
 	one_free(&o);
 }
 
+static void contexts_one_after_another(void **state)
+{
+	static const char *const lead[] = { "Rain fell.", "Wind and rain fell on the hills.",
+					    "Snow, then sleet, then hail.", "Fog." };
+	size_t i;
+
+	(void)state;
+	/* a context freed and a new one made (often at the same address, with a lexicon
+	 * numbering words differently) must not see the word classes of the old one */
+	for (i = 0; i < 8; i++) {
+		struct one o;
+		char text[256];
+		snprintf(text, sizeof(text), "%s\n\n\"The road is closed,\" the mayor said.", lead[i % 4]);
+		one_make(&o, text, NULL);
+		assert_int_equal(n_direct(&o), 1);
+		assert_string_equal(direct(&o, 0)->speaker_name, "the mayor");
+		assert_string_equal(span(&o, direct(&o, 0)->cue_start, direct(&o, 0)->cue_end), "said");
+		one_free(&o);
+	}
+}
+
 static void entities_things_groups_and_origins(void **state)
 {
 	struct one o;
@@ -745,6 +766,7 @@ int main(void)
 		cmocka_unit_test(quote_subject_behind_appositions),
 		cmocka_unit_test(quote_pronouns_it_they),
 		cmocka_unit_test(quote_unnamed_noun_phrases),
+		cmocka_unit_test(contexts_one_after_another),
 		cmocka_unit_test(entities_things_groups_and_origins),
 		cmocka_unit_test(reported_speech),
 		cmocka_unit_test(numbers_grouping_qualifiers_counts),

@@ -7,6 +7,7 @@
 #include <pthread.h>
 
 #include "chorus/extract.h"
+#include "core/ctx.h"
 #include "extract/extract_int.h"
 
 const char *const chorus__cue_verbs[] = {
@@ -269,12 +270,6 @@ static void words_init(void)
 	chorus__timex_words();
 }
 
-/* Per thread: the class mask of each lexicon id seen, for the lexicon last used (a
- * token's class depends only on its lowercased form, which its norm id names). */
-static _Thread_local const struct chorus_lexicon *tl_lex;
-static _Thread_local uint64_t *tl_mask; /* tl_mask[id]: mask + 1, 0 when not yet known */
-static _Thread_local size_t tl_cap;
-
 static uint64_t class_of(const struct chorus_doc *d, size_t i)
 {
 	char w[WORD_MAX];
@@ -284,35 +279,31 @@ static uint64_t class_of(const struct chorus_doc *d, size_t i)
 	return n && (sl = wfind(w, n, 0)) ? sl->mask : 0;
 }
 
+/* The class mask of each token. The mask of each lexicon id seen is kept on the context
+ * (ctx->extract_classes[id]: mask + 1, 0 when not yet known), which owns the lexicon the
+ * ids belong to, so the cache lives and dies with it. */
 static uint64_t *token_classes(struct chorus_ctx *ctx, const struct chorus_doc *d)
 {
 	uint64_t *cls = chorus_xcalloc(d->n_tokens + 1, sizeof(*cls));
-	const struct chorus_lexicon *lex = chorus_ctx_lexicon(ctx);
 	size_t i;
 
-	if (tl_lex != lex) {
-		free(tl_mask);
-		tl_mask = NULL;
-		tl_cap = 0;
-		tl_lex = lex;
-	}
 	for (i = 0; i < d->n_tokens; i++) {
 		uint32_t id = d->tokens[i].norm;
 		if (!id || id > (1u << 26)) {
 			cls[i] = class_of(d, i);
 			continue;
 		}
-		if (id >= tl_cap) {
-			size_t old = tl_cap, cap = tl_cap ? tl_cap : 4096;
+		if (id >= ctx->extract_classes_cap) {
+			size_t old = ctx->extract_classes_cap, cap = old ? old : 4096;
 			while (cap <= id)
 				cap *= 2;
-			tl_mask = chorus_xrealloc(tl_mask, cap * sizeof(*tl_mask));
-			memset(tl_mask + old, 0, (cap - old) * sizeof(*tl_mask));
-			tl_cap = cap;
+			ctx->extract_classes = chorus_xrealloc(ctx->extract_classes, cap * sizeof(uint64_t));
+			memset(ctx->extract_classes + old, 0, (cap - old) * sizeof(uint64_t));
+			ctx->extract_classes_cap = cap;
 		}
-		if (!tl_mask[id])
-			tl_mask[id] = class_of(d, i) + 1;
-		cls[i] = tl_mask[id] - 1;
+		if (!ctx->extract_classes[id])
+			ctx->extract_classes[id] = class_of(d, i) + 1;
+		cls[i] = ctx->extract_classes[id] - 1;
 	}
 	return cls;
 }
