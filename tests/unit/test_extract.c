@@ -437,6 +437,32 @@ static void quote_unnamed_noun_phrases(void **state)
 	one_free(&o);
 }
 
+static void quote_cue_forms(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	/* "he's" is a pronoun; "what they call" names the clause's subject; "call" is a cue;
+	 * "is calling" is the verb of its own clause, not a participle */
+	one_make(&o, "Mark Olsen spoke on Friday. He's claiming the vote was \"rigged from the start.\"\n\n"
+		     "The Harbor Board contrasted its plan with what they call \"a reckless gamble.\"\n\n"
+		     "Ann Lee and Tom Reyes call the plan \"a fantasy.\"\n\n"
+		     "Mark Olsen met Ann Lee. Tom Reyes's lawyer is calling the deal \"a swindle.\"", NULL);
+	assert_int_equal(n_direct(&o), 4);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Mark Olsen");
+	assert_string_equal(span(&o, q->src_start, q->src_end), "He's");
+	q = direct(&o, 1);
+	assert_string_equal(q->speaker_name, "Harbor Board");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "call");
+	assert_string_equal(direct(&o, 2)->speaker_name, "Tom Reyes");
+	q = direct(&o, 3);
+	assert_string_equal(q->speaker_name, "Tom Reyes's lawyer");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "calling");
+	one_free(&o);
+}
+
 static void contexts_one_after_another(void **state)
 {
 	static const char *const lead[] = { "Rain fell.", "Wind and rain fell on the hills.",
@@ -766,6 +792,7 @@ int main(void)
 		cmocka_unit_test(quote_subject_behind_appositions),
 		cmocka_unit_test(quote_pronouns_it_they),
 		cmocka_unit_test(quote_unnamed_noun_phrases),
+		cmocka_unit_test(quote_cue_forms),
 		cmocka_unit_test(contexts_one_after_another),
 		cmocka_unit_test(entities_things_groups_and_origins),
 		cmocka_unit_test(reported_speech),

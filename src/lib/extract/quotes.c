@@ -35,10 +35,10 @@ static const char *const adverbs[] = {
 	"still", "always", "even", "first", "could", "might", "may", "can", "should", NULL
 };
 
-static const char *const pronouns[] = { "he", "she", NULL };
+static const char *const pronouns[] = { "he", "she", "he's", "she's", NULL };
 
-/* Pronouns that do not point to one person: the writer, a group, an organisation. */
-static const char *const other_pronouns[] = { "it", "they", "we", "i", NULL };
+/* Pronouns that do not point to one person: a group, an organisation, a document. */
+static const char *const other_pronouns[] = { "it", "they", NULL };
 
 static const char *const participles[] = { "saying", "adding", "stating", "noting", "warning",
 					   "telling", "insisting", "declaring", "explaining",
@@ -50,7 +50,8 @@ static const char *const preps[] = { "with", "to", "of", "by", "after", "for", "
 				     "towards", "like", "into", NULL };
 
 static const char *const extra_cues[] = { "termed", "described", "dubbed", "branded", "called",
-					  "calling", "labelled", "labeled", NULL };
+					  "calling", "labelled", "labeled", "call", "ask", "asserting",
+					  "referenced", "sings", "sang", NULL };
 
 struct qmark {
 	uint32_t tok;  /* the mark's token */
@@ -67,12 +68,17 @@ struct speaker {
 	uint32_t flags;
 };
 
+static const char *const be_forms[] = { "is", "are", "was", "were", "be", "been", "he's", "she's",
+					"it's", "they're", NULL };
+
 /* A cue in "-ing" ("saying", "suggesting", "calling"): it hangs on the subject of the
- * clause before it. */
+ * clause before it; after a form of "be" it is the verb of its own clause ("is calling"). */
 static int participle(const struct xwork *w, size_t i)
 {
 	size_t n = tok_n(w, i);
 
+	if (i > 0 && chorus__tok_in(w, i - 1, be_forms))
+		return 0;
 	return chorus__tok_in(w, i, participles) ||
 	       (n > 5 && !memcmp(tok_s(w, i) + n - 3, "ing", 3) && chorus__tok_in(w, i, chorus__cue_verbs));
 }
@@ -221,7 +227,7 @@ static int last_person_before(const struct xwork *w, uint32_t pos)
 	return best;
 }
 
-/* "it said", "they wrote", "I told him": a pronoun subject that is not "he" or "she".
+/* "it said", "they wrote": a pronoun subject that is not "he" or "she".
  * "it" and "they" take the speaker of the quote before (in the same or the previous
  * paragraph) when that one is not a person ("the report says ... it adds"); "it" else
  * the last organisation or outlet of this or the previous sentence. Otherwise the
@@ -244,8 +250,18 @@ static int other_pronoun(struct xwork *w, size_t i, struct speaker *sp)
 	sp->src_start = w->doc->tokens[i].start;
 	sp->src_end = w->doc->tokens[i].end;
 	sp->flags |= CHORUS_QUOTE_PRONOUN;
-	if (!it && !chorus__tok_is(w, i, "they"))
-		return 1;
+	/* "the campaign contrasted her plan with what they call ...": the clause's subject */
+	if (i > 0 && chorus__tok_is(w, i - 1, "what")) {
+		for (k = mention_from(w, w->doc->sents[s].start); k < x->n_mentions && x->mentions[k].start < sp->src_start; k++) {
+			uint32_t kind = x->entities[x->mentions[k].entity].kind;
+			if ((kind == CHORUS_ENT_PERSON || kind == CHORUS_ENT_ORG || kind == CHORUS_ENT_OUTLET) &&
+			    !in_quote(w, x->mentions[k].start) && !after_prep(w, (int)k)) {
+				set_from_mention(w, sp, (int)k);
+				sp->flags &= ~(uint32_t)CHORUS_QUOTE_PRONOUN;
+				return 1;
+			}
+		}
+	}
 	if (x->n_quotes) {
 		const struct chorus_quote *q = &x->quotes[x->n_quotes - 1];
 		if ((q->flags & CHORUS_QUOTE_DIRECT) && q->speaker_name &&
@@ -1108,7 +1124,7 @@ void chorus__extract_quotes(struct xwork *w)
 		}
 		/* no cue of its own: the speaker of the quote just before, if this one opens a
 		 * sentence of the same or the next paragraph */
-		if (prev.found && starts_sentence && words >= 3 &&
+		if (prev.found && prev.name && starts_sentence && words >= 3 &&
 		    (para == prev_para || para == prev_para + 1)) {
 			sp = prev;
 			sp.cue_start = sp.cue_end = 0;
@@ -1139,6 +1155,7 @@ void chorus__quotes_words(void)
 	chorus__words_register(participles);
 	chorus__words_register(other_pronouns);
 	chorus__words_register(possessives);
+	chorus__words_register(be_forms);
 	chorus__words_register(extra_cues);
 	chorus__words_register(np_words);
 	chorus__words_register(preps);
