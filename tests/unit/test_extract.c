@@ -285,6 +285,9 @@ static void quote_nested_multi_paragraph_partial(void **state)
 	assert_string_equal(span(&o, q->start, q->end), "We need reason.");
 	assert_string_equal(q->speaker_name, "Antonio Guterres");
 	assert_true(q->flags & CHORUS_QUOTE_INHERITED);
+	/* named where the quote before it names the speaker; no cue of its own */
+	assert_string_equal(span(&o, q->src_start, q->src_end), "Guterres");
+	assert_int_equal(q->cue_start, q->cue_end);
 	one_free(&o);
 }
 
@@ -377,6 +380,11 @@ static void quote_subject_behind_appositions(void **state)
 	q = direct(&o, 3);
 	assert_string_equal(q->speaker_name, "Officials");
 	assert_true(q->flags & CHORUS_QUOTE_UNNAMED);
+	one_free(&o);
+	/* a name in the last apposition comes before the noun phrase it names */
+	one_make(&o, "\"Our pay has fallen,\" the union's leader, Ruth Almqvist, said on Monday.", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	assert_string_equal(direct(&o, 0)->speaker_name, "Ruth Almqvist");
 	one_free(&o);
 }
 

@@ -445,6 +445,14 @@ static int apposition_head(struct xwork *w, size_t j, size_t lo, struct speaker 
 			return 1;
 		}
 	}
+	/* "the federation's leader, Ruth Almqvist, said": the name in the last apposition */
+	if (i > lo && chorus__tok_punct(w, i, ",")) {
+		k = mention_ending(w, i - 1);
+		if (k >= 0 && person_like(w, k) && !after_prep(w, k)) {
+			set_from_mention(w, sp, k);
+			return 1;
+		}
+	}
 	/* "Officials at the agency, a division of ..., said": an unnamed source opens it */
 	for (j = lo; j < lo + 3 && j < i && j + 32 > i; j++)
 		if (chorus__tok_in(w, j, chorus__source_nouns))
@@ -1123,12 +1131,12 @@ void chorus__extract_quotes(struct xwork *w)
 			continue;
 		}
 		/* no cue of its own: the speaker of the quote just before, if this one opens a
-		 * sentence of the same or the next paragraph */
+		 * sentence of the same or the next paragraph; the speaker stays named where
+		 * that quote named it */
 		if (prev.found && prev.name && starts_sentence && words >= 3 &&
 		    (para == prev_para || para == prev_para + 1)) {
 			sp = prev;
 			sp.cue_start = sp.cue_end = 0;
-			sp.src_start = sp.src_end = 0;
 			emit(w, s, &sp, CHORUS_QUOTE_INHERITED);
 			prev_para = para;
 			continue;
