@@ -471,6 +471,26 @@ static void quote_cue_forms(void **state)
 	one_free(&o);
 }
 
+static void quote_after_an_introducing_sentence(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	/* an uncued quote after a quote-less sentence of the same paragraph: its subject;
+	 * "called on people": an object after a preposition is not a speaker */
+	one_make(&o, "Mark Olsen named the harbour as one reason for the strike. \"The cranes are older "
+		     "than I am.\"\n\n"
+		     "The families watched the videos and called on police to release them \"as soon as "
+		     "possible\" and called on people to stay calm.", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Mark Olsen");
+	assert_true(q->flags & CHORUS_QUOTE_NEAR);
+	assert_int_equal(q->cue_start, q->cue_end);
+	one_free(&o);
+}
+
 static void contexts_one_after_another(void **state)
 {
 	static const char *const lead[] = { "Rain fell.", "Wind and rain fell on the hills.",
@@ -801,6 +821,7 @@ int main(void)
 		cmocka_unit_test(quote_pronouns_it_they),
 		cmocka_unit_test(quote_unnamed_noun_phrases),
 		cmocka_unit_test(quote_cue_forms),
+		cmocka_unit_test(quote_after_an_introducing_sentence),
 		cmocka_unit_test(contexts_one_after_another),
 		cmocka_unit_test(entities_things_groups_and_origins),
 		cmocka_unit_test(reported_speech),

@@ -545,7 +545,7 @@ static int subject_right(struct xwork *w, size_t c, size_t hi, struct speaker *s
 			if (((tok_f(w, j) & CHORUS_TOK_STOP) && !chorus__tok_is(w, j, "and")) || verbish(w, j))
 				break;
 		}
-		for (j = i; j < hi && j < i + 4; j++)
+		for (j = i; j < hi && j < i + 4 && !chorus__tok_in(w, j, preps); j++)
 			if (chorus__tok_in(w, j, chorus__source_nouns))
 				return unnamed_np(w, j, c + 1, sp);
 	}
@@ -1072,6 +1072,27 @@ static void indirect(struct xwork *w, const uint8_t *inq)
 	}
 }
 
+/* The person who is the subject of the sentence before token mo (which opens a
+ * sentence), when that sentence is in the same paragraph and has no quotation marks. */
+static int intro_subject(struct xwork *w, size_t mo, struct speaker *sp)
+{
+	const struct chorus_doc *d = w->doc;
+	uint32_t si = chorus__tok_sent(w, mo);
+	size_t i;
+
+	memset(sp, 0, sizeof(*sp));
+	sp->entity = -1;
+	if (si == 0 || d->sents[si - 1].para != d->sents[si].para)
+		return 0;
+	for (i = d->sents[si - 1].tok_begin; i < d->sents[si - 1].tok_end; i++)
+		if (tok_f(w, i) & CHORUS_TOK_QUOTE)
+			return 0;
+	if (!subject_first(w, d->sents[si - 1].tok_end, d->sents[si - 1].tok_begin, sp))
+		return 0;
+	sp->flags |= CHORUS_QUOTE_NEAR;
+	return 1;
+}
+
 static int quote_cmp(const void *a, const void *b)
 {
 	const struct chorus_quote *x = a, *y = b;
@@ -1125,6 +1146,14 @@ void chorus__extract_quotes(struct xwork *w)
 			continue;
 		spans[i].partial = !starts_sentence;
 		if (find_speaker(w, inq, s->mo, s->mc, &sp)) {
+			emit(w, s, &sp, 0);
+			prev = sp;
+			prev_para = para;
+			continue;
+		}
+		/* no cue of its own, after a sentence of the same paragraph without quotes
+		 * whose subject is a person ("Ann Lee blamed the council. "..."") */
+		if (starts_sentence && words >= 3 && intro_subject(w, s->mo, &sp)) {
 			emit(w, s, &sp, 0);
 			prev = sp;
 			prev_para = para;
