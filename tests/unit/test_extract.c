@@ -536,6 +536,24 @@ static void entities_things_groups_and_origins(void **state)
 	one_free(&o);
 }
 
+static void entities_surname_that_is_a_title(void **state)
+{
+	struct one o;
+	const struct chorus_entity *e;
+
+	(void)state;
+	/* after given names "King" is a surname; before a name, a title */
+	one_make(&o, "Carla King met Jordanian King Abdullah. \"We talked,\" said Carla King.", NULL);
+	e = entity_named(&o, "Carla King");
+	assert_non_null(e);
+	assert_int_equal(e->kind, CHORUS_ENT_PERSON);
+	e = entity_named(&o, "Abdullah");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Jordanian King");
+	assert_string_equal(direct(&o, 0)->speaker_name, "Carla King");
+	one_free(&o);
+}
+
 static void reported_speech(void **state)
 {
 	struct one o;
@@ -824,6 +842,7 @@ int main(void)
 		cmocka_unit_test(quote_after_an_introducing_sentence),
 		cmocka_unit_test(contexts_one_after_another),
 		cmocka_unit_test(entities_things_groups_and_origins),
+		cmocka_unit_test(entities_surname_that_is_a_title),
 		cmocka_unit_test(reported_speech),
 		cmocka_unit_test(numbers_grouping_qualifiers_counts),
 		cmocka_unit_test(numbers_words),

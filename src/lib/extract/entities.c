@@ -53,6 +53,10 @@ static const char *const groups[] = {
 
 static const char *const honorifics[] = { "mr", "mrs", "ms", "dr", "miss", "sir", "dame", NULL };
 
+/* Title words that are also surnames: last in a run after a first name ("Charlie King",
+ * "Gloria Major") they are the name, not a title. */
+static const char *const surname_titles[] = { "king", "major", NULL };
+
 static const char *const conn[] = { "of", "for", "de", "al", "bin", "von", "van", "la", NULL };
 
 /* C_PERSON_MAYBE: two to four plain name words; a person when the article uses its
@@ -483,6 +487,14 @@ static void scan_sentence(struct xwork *w, struct cands *cs, size_t si)
 		/* "Mr. King", "Dr. Major": after an honorific a title word is the name */
 		if (t < e && t > b && chorus__tok_in(w, t - 1, honorifics))
 			t = t - 1;
+		/* "Charlie King", "Martin Luther King": given names, then a title word that is a
+		 * surname */
+		if (t + 1 == e && t > b && chorus__tok_in(w, t, surname_titles) && !has_the &&
+		    !any_in(w, b, t, chorus__title_words) && !(tok_f(w, b) & CHORUS_TOK_UPPER)) {
+			struct chorus__place pl;
+			if (!chorus__place_find(w->gaz, tok_s(w, b), tok_n(w, b), &pl))
+				t = e;
+		}
 		if (t < e && !any_in(w, t + 1, e, chorus__org_words) &&
 		    !(chorus__outlet_find(tok_s(w, b), (size_t)(w->doc->tokens[e - 1].end - w->doc->tokens[b].start)))) {
 			if (t + 1 < e) {
@@ -869,6 +881,7 @@ void chorus__entities_words(void)
 	chorus__words_register(starters);
 	chorus__words_register(conn);
 	chorus__words_register(honorifics);
+	chorus__words_register(surname_titles);
 	chorus__words_register(thing_words);
 	chorus__words_register(groups);
 	chorus__words_register(not_names);
