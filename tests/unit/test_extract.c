@@ -491,6 +491,35 @@ static void quote_after_an_introducing_sentence(void **state)
 	one_free(&o);
 }
 
+static void quote_sources_after_the_cue(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	/* "said the ruling", "according to" after the quote or before a title phrase, and
+	 * "read" as a cue */
+	one_make(&o, "\"The port must stay open,\" said the ruling.\n\n"
+		     "More than 100 workers joined a \"walk-out\" at the docks, according to a senior union "
+		     "official.\n\n"
+		     "According to radio host Mark Olsen, the plan \"will never work.\"\n\n"
+		     "\"Nobody was hurt,\" the article read.", NULL);
+	assert_int_equal(n_direct(&o), 4);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "the ruling");
+	assert_true(q->flags & CHORUS_QUOTE_UNNAMED);
+	q = direct(&o, 1);
+	assert_string_equal(q->speaker_name, "a senior union official");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "according to");
+	q = direct(&o, 2);
+	assert_string_equal(q->speaker_name, "Mark Olsen");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "According to");
+	q = direct(&o, 3);
+	assert_string_equal(q->speaker_name, "the article");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "read");
+	one_free(&o);
+}
+
 static void contexts_one_after_another(void **state)
 {
 	static const char *const lead[] = { "Rain fell.", "Wind and rain fell on the hills.",
@@ -840,6 +869,7 @@ int main(void)
 		cmocka_unit_test(quote_unnamed_noun_phrases),
 		cmocka_unit_test(quote_cue_forms),
 		cmocka_unit_test(quote_after_an_introducing_sentence),
+		cmocka_unit_test(quote_sources_after_the_cue),
 		cmocka_unit_test(contexts_one_after_another),
 		cmocka_unit_test(entities_things_groups_and_origins),
 		cmocka_unit_test(entities_surname_that_is_a_title),

@@ -51,7 +51,7 @@ static const char *const preps[] = { "with", "to", "of", "by", "after", "for", "
 
 static const char *const extra_cues[] = { "termed", "described", "dubbed", "branded", "called",
 					  "calling", "labelled", "labeled", "call", "ask", "asserting",
-					  "referenced", "sings", "sang", NULL };
+					  "referenced", "sings", "sang", "read", NULL };
 
 struct qmark {
 	uint32_t tok;  /* the mark's token */
@@ -537,7 +537,7 @@ static int subject_right(struct xwork *w, size_t c, size_t hi, struct speaker *s
 		for (j = i; j < hi && j < i + 10 && !(tok_f(w, j) & CHORUS_TOK_PUNCT && !chorus__tok_punct(w, j, "."));
 		     j++) {
 			k = mention_starting(w, j);
-			if (k >= 0 && w->x->entities[w->x->mentions[k].entity].kind == CHORUS_ENT_PERSON) {
+			if (k >= 0 && person_like(w, k)) {
 				set_from_mention(w, sp, k);
 				return 1;
 			}
@@ -548,6 +548,17 @@ static int subject_right(struct xwork *w, size_t c, size_t hi, struct speaker *s
 		for (j = i; j < hi && j < i + 4 && !chorus__tok_in(w, j, preps); j++)
 			if (chorus__tok_in(w, j, chorus__source_nouns))
 				return unnamed_np(w, j, c + 1, sp);
+		/* "said the ruling.": a short noun phrase ending the sentence */
+		if (i > c + 1 && chorus__tok_is(w, i - 1, "the")) {
+			for (j = i; j < hi && j < i + 3 && (tok_f(w, j) & CHORUS_TOK_WORD) &&
+			     !(tok_f(w, j) & (CHORUS_TOK_STOP | CHORUS_TOK_CAP));
+			     j++)
+				;
+			if (j > i && (j == hi || (j + 1 == hi && (tok_f(w, j) & CHORUS_TOK_PUNCT)))) {
+				set_unnamed(w, sp, i - 1, j - 1);
+				return 1;
+			}
+		}
 	}
 	return 0;
 }
@@ -665,6 +676,28 @@ static void set_cue(const struct xwork *w, struct speaker *sp, size_t c)
 	sp->cue_end = w->doc->tokens[c].end;
 }
 
+/* "according to Reuters", "according to the UN chief", "according to radio host Rush
+ * Limbaugh", "according to a senior official": the source after "according to" at token
+ * i, before token hi. */
+static int according_to(struct xwork *w, size_t i, size_t hi, struct speaker *sp)
+{
+	size_t j = i + 2;
+	int k;
+
+	if (chorus__tok_is(w, j, "the"))
+		j++;
+	k = j < hi ? mention_starting(w, j) : -1;
+	if (k < 0 && i + 2 < hi)
+		k = mention_starting(w, i + 2);
+	if (k >= 0)
+		set_from_mention(w, sp, k);
+	else if (!subject_right(w, i + 1, hi, sp))
+		return 0;
+	sp->cue_start = w->doc->tokens[i].start;
+	sp->cue_end = w->doc->tokens[i + 1].end;
+	return 1;
+}
+
 /* Tokens strictly inside quotation marks are skipped when looking for cues. */
 static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t mc, struct speaker *sp)
 {
@@ -737,6 +770,11 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 	for (i = mc + 1; i < hi; i++) {
 		if (inq[i] || (tok_f(w, i) & CHORUS_TOK_QUOTE))
 			break;
+		if (chorus__tok_is(w, i, "according") && chorus__tok_is(w, i + 1, "to")) {
+			if (according_to(w, i, hi, sp))
+				return 1;
+			break;
+		}
 		if (is_cue(w, i)) {
 			size_t j;
 			int before = 0;
@@ -760,19 +798,8 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 		if (inq[i] || (tok_f(w, i) & CHORUS_TOK_QUOTE))
 			continue;
 		if (chorus__tok_is(w, i, "according") && chorus__tok_is(w, i + 1, "to")) {
-			size_t j = i + 2;
-			int k;
-			if (chorus__tok_is(w, j, "the"))
-				j++;
-			k = mention_starting(w, j);
-			if (k < 0)
-				k = mention_starting(w, i + 2);
-			if (k >= 0) {
-				set_from_mention(w, sp, k);
-				sp->cue_start = d->tokens[i].start;
-				sp->cue_end = d->tokens[i + 1].end;
+			if (according_to(w, i, mo, sp))
 				return 1;
-			}
 			continue;
 		}
 		if (is_cue(w, i)) {
