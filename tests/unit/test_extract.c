@@ -381,6 +381,11 @@ static void quote_subject_behind_appositions(void **state)
 	assert_string_equal(q->speaker_name, "Officials");
 	assert_true(q->flags & CHORUS_QUOTE_UNNAMED);
 	one_free(&o);
+	/* a country opening the sentence, before its apposition */
+	one_make(&o, "Norway, the port's largest client, said it was \"deeply worried\" by the strike.", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	assert_string_equal(direct(&o, 0)->speaker_name, "Norway");
+	one_free(&o);
 	/* a name in the last apposition comes before the noun phrase it names */
 	one_make(&o, "\"Our pay has fallen,\" the union's leader, Ruth Almqvist, said on Monday.", NULL);
 	assert_int_equal(n_direct(&o), 1);

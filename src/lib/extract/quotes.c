@@ -432,7 +432,7 @@ static int ly_adverb(const struct xwork *w, size_t i, size_t lo)
 static int apposition_head(struct xwork *w, size_t j, size_t lo, struct speaker *sp)
 {
 	size_t i = j;
-	int k;
+	int k, head = -1;
 
 	for (; j-- > lo && j + 32 > i;) {
 		if ((tok_f(w, j) & CHORUS_TOK_QUOTE) || (w->inq && w->inq[j]))
@@ -444,6 +444,10 @@ static int apposition_head(struct xwork *w, size_t j, size_t lo, struct speaker 
 			set_from_mention(w, sp, k);
 			return 1;
 		}
+		/* "Even China, Pyongyang's only ally, said": a name opening the sentence */
+		if (k >= 0 && speaker_kind_ok(w, &w->x->mentions[k]) &&
+		    w->x->mentions[k].start <= w->doc->tokens[lo + 1 < i ? lo + 1 : lo].start)
+			head = k;
 	}
 	/* "the federation's leader, Ruth Almqvist, said": the name in the last apposition */
 	if (i > lo && chorus__tok_punct(w, i, ",")) {
@@ -457,6 +461,10 @@ static int apposition_head(struct xwork *w, size_t j, size_t lo, struct speaker 
 	for (j = lo; j < lo + 3 && j < i && j + 32 > i; j++)
 		if (chorus__tok_in(w, j, chorus__source_nouns))
 			return unnamed_np(w, j, lo, sp);
+	if (head >= 0) {
+		set_from_mention(w, sp, head);
+		return 1;
+	}
 	return 0;
 }
 
