@@ -448,6 +448,15 @@ static void quote_unnamed_noun_phrases(void **state)
 	assert_string_equal(q->speaker_name, "Police");
 	assert_string_equal(span(&o, q->cue_start, q->cue_end), "say");
 	one_free(&o);
+	/* a prepositional phrase inside, twelve words long */
+	one_make(&o, "\"Why did nobody check?\" a narrator in the new ad asks.\n\n"
+		     "On a morning show, the former head of the port authority and current city treasurer "
+		     "said she had been \"kept in the dark.\"", NULL);
+	assert_int_equal(n_direct(&o), 2);
+	assert_string_equal(direct(&o, 0)->speaker_name, "a narrator in the new ad");
+	assert_string_equal(direct(&o, 1)->speaker_name,
+			    "the former head of the port authority and current city treasurer");
+	one_free(&o);
 }
 
 static void quote_cue_forms(void **state)

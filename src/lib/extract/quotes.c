@@ -368,7 +368,7 @@ static void set_unnamed(struct xwork *w, struct speaker *sp, size_t b, size_t i)
 
 /* "The clip says", "The Indiana governor said", "63 percent said", "his surrogates
  * called", "Obama's former strategist said", "the head of the agency said": a noun
- * phrase of up to eight words that opens a clause with a determiner, a number or a
+ * phrase of up to twelve words that opens a clause with a determiner, a number or a
  * possessive, right before the cue, is its subject, unnamed. So is a common noun
  * opening the sentence ("Police say"), which the article also writes in lowercase. */
 static int determined_np(struct xwork *w, size_t i, size_t lo, struct speaker *sp)
@@ -383,7 +383,7 @@ static int determined_np(struct xwork *w, size_t i, size_t lo, struct speaker *s
 		set_unnamed(w, sp, i, i);
 		return 1;
 	}
-	while (b > lo && b + 8 > i) {
+	while (b > lo && b + 12 > i) {
 		b--;
 		if (name_possessive(w, b)) {
 			/* "Barack Obama's": back to the name's first word; not an object's */
@@ -397,7 +397,8 @@ static int determined_np(struct xwork *w, size_t i, size_t lo, struct speaker *s
 		if (chorus__tok_is(w, b, "the") || chorus__tok_is(w, b, "a") || chorus__tok_is(w, b, "an") ||
 		    chorus__tok_in(w, b, possessives) || (tok_f(w, b) & CHORUS_TOK_NUMBER)) {
 			/* "the head of the agency": the phrase goes on before "of" */
-			if (b > lo + 1 && (chorus__tok_is(w, b - 1, "of") || chorus__tok_is(w, b - 1, "and")))
+			if (b > lo + 1 && (chorus__tok_is(w, b - 1, "of") || chorus__tok_is(w, b - 1, "and") ||
+					   chorus__tok_is(w, b - 1, "in") || chorus__tok_is(w, b - 1, "at")))
 				continue;
 			if (b > lo && !(tok_f(w, b - 1) & CHORUS_TOK_PUNCT) && !chorus__tok_is(w, b - 1, "only") &&
 			    b - 1 != lo)
@@ -407,7 +408,8 @@ static int determined_np(struct xwork *w, size_t i, size_t lo, struct speaker *s
 		}
 		if ((tok_f(w, b) & CHORUS_TOK_PUNCT) || verbish(w, b) ||
 		    ((tok_f(w, b) & CHORUS_TOK_STOP) && !chorus__tok_in(w, b, np_words) &&
-		     !chorus__tok_is(w, b, "of") && !chorus__tok_is(w, b, "and")))
+		     !chorus__tok_is(w, b, "of") && !chorus__tok_is(w, b, "and") && !chorus__tok_is(w, b, "in") &&
+		     !chorus__tok_is(w, b, "at")))
 			return 0;
 	}
 	return 0;
