@@ -431,7 +431,7 @@ static int ly_adverb(const struct xwork *w, size_t i, size_t lo)
  * earlier comma of the same apposition: "Mr. King, 82, told me", "Jean Dupont, the
  * minister of France, a member of the council, said", "Ann Lee, 59, of Dover, who
  * watched it, said". The walk back stops at a quotation and after 32 tokens. */
-static int apposition_head(struct xwork *w, size_t j, size_t lo, struct speaker *sp)
+static int apposition_head(struct xwork *w, size_t j, size_t lo, int relative, struct speaker *sp)
 {
 	size_t i = j;
 	int k, head = -1;
@@ -442,7 +442,7 @@ static int apposition_head(struct xwork *w, size_t j, size_t lo, struct speaker 
 		if (!chorus__tok_punct(w, j, ",") || j == lo)
 			continue;
 		k = mention_ending(w, j - 1);
-		if (k >= 0 && person_like(w, k) && !after_prep(w, k)) {
+		if (k >= 0 && person_like(w, k) && (relative || !after_prep(w, k))) {
 			set_from_mention(w, sp, k);
 			return 1;
 		}
@@ -470,14 +470,31 @@ static int apposition_head(struct xwork *w, size_t j, size_t lo, struct speaker 
 	return 0;
 }
 
+static const char *const weekdays[] = { "monday", "tuesday", "wednesday", "thursday", "friday",
+					"saturday", "sunday", NULL };
+
+/* Tokens i and i + 1 say when, between a subject and its cue: "in 2010", "on Monday". */
+static int time_phrase(const struct xwork *w, size_t i)
+{
+	if (chorus__tok_is(w, i, "in"))
+		return (tok_f(w, i + 1) & CHORUS_TOK_NUMBER) && tok_n(w, i + 1) == 4;
+	return chorus__tok_is(w, i, "on") && chorus__tok_in(w, i + 1, weekdays);
+}
+
 /* The subject of the cue at token c, looking left from it within [lo, c). */
 static int subject_left(struct xwork *w, size_t c, size_t lo, struct speaker *sp)
 {
 	size_t i = c;
 	int k;
 
-	while (i > lo && ((chorus__tok_in(w, i - 1, adverbs) && !is_cue(w, i - 1)) || ly_adverb(w, i - 1, lo)))
-		i--;
+	for (;;) {
+		if (i > lo && ((chorus__tok_in(w, i - 1, adverbs) && !is_cue(w, i - 1)) || ly_adverb(w, i - 1, lo)))
+			i--;
+		else if (i > lo + 1 && time_phrase(w, i - 2))
+			i -= 2;
+		else
+			break;
+	}
 	if (i <= lo)
 		return 0;
 	i--;
@@ -485,9 +502,11 @@ static int subject_left(struct xwork *w, size_t c, size_t lo, struct speaker *sp
 	 * "Michael McFaul, a senior fellow at the Hoover Institution, said"; a relative
 	 * clause: "Ann Lee, who led the march, said" */
 	if (chorus__tok_punct(w, i, ","))
-		return apposition_head(w, i, lo, sp);
+		return apposition_head(w, i, lo, 0, sp);
+	/* "who" points to the name before it, also an object ("a rift with Lee, now the
+	 * party's leader, who said") */
 	if (chorus__tok_is(w, i, "who") && i > lo && chorus__tok_punct(w, i - 1, ","))
-		return apposition_head(w, i, lo, sp);
+		return apposition_head(w, i, lo, 1, sp);
 	if (chorus__tok_in(w, i, pronouns)) {
 		k = last_person_before(w, w->doc->tokens[i].start);
 		if (k < 0)
@@ -1230,6 +1249,7 @@ void chorus__quotes_words(void)
 	chorus__words_register(other_pronouns);
 	chorus__words_register(possessives);
 	chorus__words_register(be_forms);
+	chorus__words_register(weekdays);
 	chorus__words_register(extra_cues);
 	chorus__words_register(np_words);
 	chorus__words_register(preps);
