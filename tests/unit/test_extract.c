@@ -509,6 +509,13 @@ static void quote_after_an_introducing_sentence(void **state)
 	assert_true(q->flags & CHORUS_QUOTE_NEAR);
 	assert_int_equal(q->cue_start, q->cue_end);
 	one_free(&o);
+	/* "cast ... as a "...": the clause's subject characterises, in words of their own */
+	one_make(&o, "On Monday, Senator Mark Olsen cast the harbour plan as a \"fantasy for rich people.\"", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Mark Olsen");
+	assert_true(q->flags & CHORUS_QUOTE_NEAR);
+	one_free(&o);
 }
 
 static void quote_sources_after_the_cue(void **state)

@@ -1128,6 +1128,26 @@ static void indirect(struct xwork *w, const uint8_t *inq)
 	}
 }
 
+/* A quotation at token mo after "as" or "as a/an/the" takes the subject of its clause
+ * (the first person of the sentence not after a preposition), marked as less certain. */
+static int as_phrase(struct xwork *w, size_t mo, struct speaker *sp)
+{
+	const struct chorus_sentence *st = &w->doc->sents[chorus__tok_sent(w, mo)];
+	size_t a = mo;
+
+	memset(sp, 0, sizeof(*sp));
+	sp->entity = -1;
+	if (a > st->tok_begin && (chorus__tok_is(w, a - 1, "a") || chorus__tok_is(w, a - 1, "an") ||
+				  chorus__tok_is(w, a - 1, "the")))
+		a--;
+	if (a <= st->tok_begin || !chorus__tok_is(w, a - 1, "as"))
+		return 0;
+	if (!subject_first(w, a - 1, st->tok_begin, sp))
+		return 0;
+	sp->flags |= CHORUS_QUOTE_NEAR;
+	return 1;
+}
+
 /* The person who is the subject of the sentence before token mo (which opens a
  * sentence), when that sentence is in the same paragraph and has no quotation marks. */
 static int intro_subject(struct xwork *w, size_t mo, struct speaker *sp)
@@ -1205,6 +1225,12 @@ void chorus__extract_quotes(struct xwork *w)
 			emit(w, s, &sp, 0);
 			prev = sp;
 			prev_para = para;
+			continue;
+		}
+		/* no cue: "Lee has cast the plan as a "fantasy"" characterises in the
+		 * subject's words */
+		if (!starts_sentence && as_phrase(w, s->mo, &sp)) {
+			emit(w, s, &sp, 0);
 			continue;
 		}
 		/* no cue of its own, after a sentence of the same paragraph without quotes
