@@ -518,6 +518,35 @@ static void quote_after_an_introducing_sentence(void **state)
 	one_free(&o);
 }
 
+static void quote_clause_and_noun_cues(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	/* a colon ends the speaker's clause; a parenthesis after the name; "Lee's call" is
+	 * a noun; a participle after the quote is not followed by its subject */
+	one_make(&o, "When Senator Tom Reyes asked about the cranes, Senator Ann Lee fired back: \"They were "
+		     "inspected last year.\"\n\n"
+		     "Rep. Ann Lee (D-Ore.) said Tom Reyes knew that the cranes \"were never safe.\"\n\n"
+		     "The mayor attacked Lee's call for a \"total rebuild\" on Monday.\n\n"
+		     "Olsen dismissed the union as part of the \"old guard\" and calling Senator Ann Lee a liar.",
+		 NULL);
+	assert_int_equal(n_direct(&o), 4);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Ann Lee");
+	assert_int_equal(q->cue_start, q->cue_end);
+	q = direct(&o, 1);
+	assert_string_equal(q->speaker_name, "Ann Lee");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "said");
+	q = direct(&o, 2);
+	assert_string_equal(q->speaker_name, "The mayor");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "attacked");
+	q = direct(&o, 3);
+	assert_string_equal(q->speaker_name, "Olsen");
+	one_free(&o);
+}
+
 static void quote_sources_after_the_cue(void **state)
 {
 	struct one o;
@@ -896,6 +925,7 @@ int main(void)
 		cmocka_unit_test(quote_unnamed_noun_phrases),
 		cmocka_unit_test(quote_cue_forms),
 		cmocka_unit_test(quote_after_an_introducing_sentence),
+		cmocka_unit_test(quote_clause_and_noun_cues),
 		cmocka_unit_test(quote_sources_after_the_cue),
 		cmocka_unit_test(contexts_one_after_another),
 		cmocka_unit_test(entities_things_groups_and_origins),

@@ -71,6 +71,21 @@ struct speaker {
 static const char *const be_forms[] = { "is", "are", "was", "were", "be", "been", "he's", "she's",
 					"it's", "they're", NULL };
 
+static const char *const possessives[] = { "his", "her", "their", "its", "my", "our", "your", NULL };
+
+/* "'s" that is "is" or "us", not a possessive */
+static const char *const contractions[] = { "he's", "she's", "it's", "that's", "what's", "there's",
+					    "here's", "who's", "let's", NULL };
+
+/* Token b is a name's possessive ("Obama's"). */
+static int name_possessive(const struct xwork *w, size_t b)
+{
+	size_t n = tok_n(w, b);
+
+	return (tok_f(w, b) & CHORUS_TOK_CAP) && n > 3 && !memcmp(tok_s(w, b) + n - 2, "'s", 2) &&
+	       !chorus__tok_in(w, b, contractions);
+}
+
 /* A cue in "-ing" ("saying", "suggesting", "calling"): it hangs on the subject of the
  * clause before it; after a form of "be" it is the verb of its own clause ("is calling"). */
 static int participle(const struct xwork *w, size_t i)
@@ -91,8 +106,9 @@ static int is_cue(const struct xwork *w, size_t i)
 		return 1;
 	if (!chorus__tok_in(w, i, chorus__cue_verbs) && !chorus__tok_in(w, i, extra_cues))
 		return 0;
-	/* "including reports of ...", "the claims": a noun, not a verb */
-	return !(i > 0 && chorus__tok_in(w, i - 1, nounish));
+	/* "including reports of ...", "the claims", "Trump's call": a noun, not a verb */
+	return !(i > 0 && (chorus__tok_in(w, i - 1, nounish) || chorus__tok_in(w, i - 1, possessives) ||
+			   name_possessive(w, i - 1)));
 }
 
 /* The first mention starting at or after byte offset pos (mentions are in text order
@@ -346,16 +362,6 @@ static int unnamed_np(struct xwork *w, size_t i, size_t lo, struct speaker *sp)
 	return 1;
 }
 
-static const char *const possessives[] = { "his", "her", "their", "its", "my", "our", "your", NULL };
-
-/* Token b is a name's possessive ("Obama's"). */
-static int name_possessive(const struct xwork *w, size_t b)
-{
-	size_t n = tok_n(w, b);
-
-	return (tok_f(w, b) & CHORUS_TOK_CAP) && n > 3 && !memcmp(tok_s(w, b) + n - 2, "'s", 2);
-}
-
 static void set_unnamed(struct xwork *w, struct speaker *sp, size_t b, size_t i)
 {
 	sp->found = 1;
@@ -498,6 +504,15 @@ static int subject_left(struct xwork *w, size_t c, size_t lo, struct speaker *sp
 	if (i <= lo)
 		return 0;
 	i--;
+	/* "Rep. Ann Lee (D-Ore.) said": the parenthesis after the name */
+	if (chorus__tok_punct(w, i, ")")) {
+		size_t j = i;
+		while (j > lo && j + 8 > i && !chorus__tok_punct(w, j, "("))
+			j--;
+		if (j <= lo || !chorus__tok_punct(w, j, "("))
+			return 0;
+		i = j - 1;
+	}
 	/* an apposition between the subject and the cue: "Mr. King, 82, told me",
 	 * "Michael McFaul, a senior fellow at the Hoover Institution, said"; a relative
 	 * clause: "Ann Lee, who led the march, said" */
@@ -814,13 +829,25 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 			if (before)
 				break;
 			if (subject_left(w, i, mc + 1, sp) ||
-			    (i <= mc + 2 && subject_right(w, i, hi, sp)) ||
+			    (i <= mc + 2 && !participle(w, i) && subject_right(w, i, hi, sp)) ||
 			    subject_near(w, i, mc + 1, sp)) {
 				set_cue(w, sp, i);
 				return 1;
 			}
 			break;
 		}
+	}
+	/* "When Lee asked, Olsen fired back: "..."": the subject of the clause ending in a
+	 * colon before the quote, when that clause has no cue */
+	if (mo > lo + 1 && chorus__tok_punct(w, mo - 1, ":")) {
+		size_t b = mo - 1;
+		while (b > lo && !chorus__tok_punct(w, b - 1, ",") && !inq[b - 1] && !is_cue(w, b - 1) &&
+		       !(tok_f(w, b - 1) & CHORUS_TOK_QUOTE))
+			b--;
+		if ((b == lo || chorus__tok_punct(w, b - 1, ",")) && subject_first(w, mo - 1, b, sp))
+			return 1;
+		memset(sp, 0, sizeof(*sp));
+		sp->entity = -1;
 	}
 	/* a cue before the quote, in its sentence (nearest first) */
 	for (i = mo; i-- > lo;) {
@@ -1276,6 +1303,7 @@ void chorus__quotes_words(void)
 	chorus__words_register(possessives);
 	chorus__words_register(be_forms);
 	chorus__words_register(weekdays);
+	chorus__words_register(contractions);
 	chorus__words_register(extra_cues);
 	chorus__words_register(np_words);
 	chorus__words_register(preps);
