@@ -381,6 +381,12 @@ static void quote_subject_behind_appositions(void **state)
 	assert_string_equal(q->speaker_name, "Officials");
 	assert_true(q->flags & CHORUS_QUOTE_UNNAMED);
 	one_free(&o);
+	/* a two-word name opening the sentence, far from the cue */
+	one_make(&o, "Mark Olsen, the harbour master, toured the docks and said he thought the cranes were "
+		     "\"a real danger\" to workers.", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	assert_string_equal(direct(&o, 0)->speaker_name, "Mark Olsen");
+	one_free(&o);
 	/* "who" after an object's apposition, with a time phrase before the cue */
 	one_make(&o, "Mark Olsen has a long feud with Ann Lee, now the harbour master, who in 2019 said the "
 		     "port needed \"a total rebuild.\"", NULL);

@@ -650,7 +650,9 @@ static int subject_near(struct xwork *w, size_t c, size_t lo, struct speaker *sp
 		k = mention_starting(w, i);
 		if (k >= 0 && speaker_kind_ok(w, &w->x->mentions[k]) && !after_prep(w, k)) {
 			uint32_t kind = w->x->entities[w->x->mentions[k].entity].kind;
-			if (kind == CHORUS_ENT_PERSON || kind == CHORUS_ENT_ORG || kind == CHORUS_ENT_OUTLET)
+			/* a two-word name opening the sentence is a person here */
+			if (kind == CHORUS_ENT_PERSON || kind == CHORUS_ENT_ORG || kind == CHORUS_ENT_OUTLET ||
+			    (i == lo && person_like(w, k)))
 				first = k;
 			break;
 		}
