@@ -308,6 +308,20 @@ static void quote_title_reference_and_scare_quotes(void **state)
 	one_free(&o);
 }
 
+static void quote_title_case_nicknames(void **state)
+{
+	struct one o;
+
+	(void)state;
+	/* a name in title case given by someone quotes its giver; a show's title does not */
+	one_make(&o, "Senator Ann Lee dubbed the mayor \"Captain Chaos\" on Monday.\n\n"
+		     "Senator Tom Reyes watched \"Harbour Lights\" on Friday.", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	assert_string_equal(direct(&o, 0)->speaker_name, "Ann Lee");
+	assert_string_equal(span(&o, direct(&o, 0)->start, direct(&o, 0)->end), "Captain Chaos");
+	one_free(&o);
+}
+
 static void quote_dash_apposition_honorific(void **state)
 {
 	struct one o;
@@ -924,6 +938,7 @@ int main(void)
 		cmocka_unit_test(quote_pronoun_and_unnamed_sources),
 		cmocka_unit_test(quote_nested_multi_paragraph_partial),
 		cmocka_unit_test(quote_title_reference_and_scare_quotes),
+		cmocka_unit_test(quote_title_case_nicknames),
 		cmocka_unit_test(quote_dash_apposition_honorific),
 		cmocka_unit_test(quote_speaker_is_not_the_object),
 		cmocka_unit_test(quote_subject_behind_appositions),

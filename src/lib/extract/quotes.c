@@ -51,7 +51,11 @@ static const char *const preps[] = { "with", "to", "of", "by", "after", "for", "
 
 static const char *const extra_cues[] = { "termed", "described", "dubbed", "branded", "called",
 					  "calling", "labelled", "labeled", "call", "ask", "asserting",
-					  "referenced", "sings", "sang", "read", NULL };
+					  "referenced", "sings", "sang", "read", "nicknamed", NULL };
+
+/* Verbs that give a name ("dubbed him "..."") */
+static const char *const naming[] = { "called", "calls", "call", "calling", "dubbed", "nicknamed",
+				      "labeled", "labelled", "branded", "termed", NULL };
 
 struct qmark {
 	uint32_t tok;  /* the mark's token */
@@ -969,6 +973,24 @@ static int title_case(const struct xwork *w, size_t b, size_t e)
 	return words <= 6 && caps >= 2 && (tok_f(w, b) & CHORUS_TOK_CAP);
 }
 
+/* The quotation at mark mo follows "as (a/the)" or a naming verb ("dubbed him"): a name
+ * given to someone ("as "Miss Piggy"", "nicknamed "King James""), which quotes its
+ * giver, not the title of a work. */
+static int nickname(const struct xwork *w, size_t mo)
+{
+	size_t a = mo;
+
+	if (a > 0 && (chorus__tok_is(w, a - 1, "a") || chorus__tok_is(w, a - 1, "the")))
+		a--;
+	if (a > 0 && chorus__tok_is(w, a - 1, "as"))
+		return 1;
+	/* "dubbed the mayor "..."": a naming verb a few words before */
+	for (a = mo; a > 0 && a + 4 > mo && !(tok_f(w, a - 1) & CHORUS_TOK_PUNCT); a--)
+		if (chorus__tok_in(w, a - 1, naming))
+			return 1;
+	return 0;
+}
+
 struct span {
 	uint32_t mo, mc; /* opening and closing mark tokens */
 	int multi;       /* spans paragraphs */
@@ -1247,7 +1269,7 @@ void chorus__extract_quotes(struct xwork *w)
 		const struct chorus_sentence *st = &w->doc->sents[chorus__tok_sent(w, s->mo)];
 		int starts_sentence = st->tok_begin == s->mo;
 
-		if (!words || title_case(w, s->mo + 1, s->mc))
+		if (!words || (title_case(w, s->mo + 1, s->mc) && !nickname(w, s->mo)))
 			continue;
 		spans[i].partial = !starts_sentence;
 		if (find_speaker(w, inq, s->mo, s->mc, &sp)) {
@@ -1306,6 +1328,7 @@ void chorus__quotes_words(void)
 	chorus__words_register(be_forms);
 	chorus__words_register(weekdays);
 	chorus__words_register(contractions);
+	chorus__words_register(naming);
 	chorus__words_register(extra_cues);
 	chorus__words_register(np_words);
 	chorus__words_register(preps);
