@@ -565,6 +565,19 @@ static void quote_clause_and_noun_cues(void **state)
 	q = direct(&o, 3);
 	assert_string_equal(q->speaker_name, "Olsen");
 	one_free(&o);
+	/* a cue after "and" shares the earlier cue's subject; a later cue without a subject
+	 * of its own yields to the one before the quote */
+	one_make(&o, "Senator Tom Reyes says he respects Ann Lee and calls her \"a tireless worker.\"\n\n"
+		     "On Thursday, Senator Tom Reyes said he was \"not ready\" to back Senator Ann Lee, and "
+		     "suggested that she wait.", NULL);
+	assert_int_equal(n_direct(&o), 2);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Tom Reyes");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "says");
+	q = direct(&o, 1);
+	assert_string_equal(q->speaker_name, "Tom Reyes");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "said");
+	one_free(&o);
 }
 
 static void quote_sources_after_the_cue(void **state)

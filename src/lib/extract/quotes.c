@@ -752,6 +752,7 @@ static int according_to(struct xwork *w, size_t i, size_t hi, struct speaker *sp
 static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t mc, struct speaker *sp)
 {
 	const struct chorus_doc *d = w->doc;
+	struct speaker fallback;
 	uint32_t s_open = chorus__tok_sent(w, mo), s_close = chorus__tok_sent(w, mc);
 	size_t lo = d->sents[s_open].tok_begin, hi = d->sents[s_close].tok_end;
 	size_t i;
@@ -828,18 +829,20 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 		if (is_cue(w, i)) {
 			size_t j;
 			int before = 0;
-			if (i > mc + 10)
-				for (j = lo; j < mo; j++)
-					if (!inq[j] && is_cue(w, j))
-						before = 1;
-			if (before)
+			for (j = lo; j < mo; j++)
+				if (!inq[j] && is_cue(w, j))
+					before = 1;
+			if (before && i > mc + 10)
 				break;
+			/* without a subject of its own it yields to a cue before the quote */
 			if (subject_left(w, i, mc + 1, sp) ||
 			    (i <= mc + 2 && !participle(w, i) && subject_right(w, i, hi, sp)) ||
-			    subject_near(w, i, mc + 1, sp)) {
+			    (!before && subject_near(w, i, mc + 1, sp))) {
 				set_cue(w, sp, i);
 				return 1;
 			}
+			memset(sp, 0, sizeof(*sp));
+			sp->entity = -1;
 			break;
 		}
 	}
@@ -855,7 +858,11 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 		memset(sp, 0, sizeof(*sp));
 		sp->entity = -1;
 	}
-	/* a cue before the quote, in its sentence (nearest first) */
+	/* a cue before the quote, in its sentence (nearest first); "... and calls her "..."":
+	 * a cue after "and" shares the subject of an earlier cue, the nearest name is only
+	 * the fallback */
+	memset(&fallback, 0, sizeof(fallback));
+	fallback.entity = -1;
 	for (i = mo; i-- > lo;) {
 		if (inq[i] || (tok_f(w, i) & CHORUS_TOK_QUOTE))
 			continue;
@@ -868,15 +875,24 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 			int ok;
 			if (participle(w, i))
 				ok = subject_first(w, i, lo, sp) || subject_near(w, i, lo, sp);
-			else
-				ok = subject_left(w, i, lo, sp) ||
-				     ((i == lo || (tok_f(w, i - 1) & CHORUS_TOK_PUNCT)) && subject_right(w, i, mo, sp)) ||
-				     subject_near(w, i, lo, sp);
+			else if (subject_left(w, i, lo, sp) ||
+				 ((i == lo || (tok_f(w, i - 1) & CHORUS_TOK_PUNCT)) && subject_right(w, i, mo, sp)))
+				ok = 1;
+			else if (i > lo && chorus__tok_is(w, i - 1, "and") && !fallback.found) {
+				ok = 0;
+				if (subject_near(w, i, lo, &fallback))
+					set_cue(w, &fallback, i);
+			} else
+				ok = subject_near(w, i, lo, sp);
 			if (ok) {
 				set_cue(w, sp, i);
 				return 1;
 			}
 		}
+	}
+	if (fallback.found) {
+		*sp = fallback;
+		return 1;
 	}
 	/* "... it said in a statement:" closing the sentence before */
 	if (mo == lo && s_open > 0 && d->sents[s_open - 1].para + 1 >= d->sents[s_open].para) {
