@@ -9,14 +9,19 @@
  * several paragraphs).
  *
  * The speaker is found around a cue: first a cue after the quote in its sentence
- * ("...," Putin said / said Putin / he added / the official said), then a cue before
- * it ("Guterres said, "..."", "according to X"), then ": UN chief" after a headline
+ * ("...," Putin said / said Putin / he added / the official said / according to X),
+ * then the subject of a clause ending in a colon right before it, then a cue before it
+ * ("Guterres said, "..."", "according to X"), then ": UN chief" after a headline
  * quote. The subject of a cue is the name, title, pronoun or unnamed source right
- * before it (skipping adverbs and auxiliaries), else the name right after it, else the
- * nearest person before it in the sentence (participles: "..., saying "..."").
- * Pronouns point back to the last person mentioned. A quote with no cue of its own
- * inherits the speaker of the quote just before it in the same or previous paragraph;
- * a short quote with neither (a scare quote: "puppet") is not reported.
+ * before it (skipping adverbs, auxiliaries, "in 2010", a parenthesis, appositions and
+ * "who" clauses), else the name right after it, else the nearest person before it in
+ * the sentence; a cue in "-ing" ("..., saying "..."") hangs on the clause's subject.
+ * "he"/"she" point back to the last person mentioned; "it"/"they" to the non-person
+ * speaker before or an organisation, else the speaker is unknown but placed. A quote
+ * with no cue of its own takes the subject of a quote-less sentence just before it,
+ * else inherits the speaker of the quote just before it in the same or previous
+ * paragraph; one after "as (a)" takes its clause's subject; a short quote with none of
+ * these (a scare quote: "puppet") is not reported.
  */
 #include <ctype.h>
 
