@@ -529,6 +529,16 @@ static void quote_after_an_introducing_sentence(void **state)
 	assert_true(q->flags & CHORUS_QUOTE_NEAR);
 	assert_int_equal(q->cue_start, q->cue_end);
 	one_free(&o);
+	/* "Lee's claim that ...": the possessor of a speech noun; "Lee's statement was "..."" is
+	 * said of the statement, by nobody named */
+	one_make(&o, "The dispute began with Senator Ann Lee's claim that the cranes were \"inspected every "
+		     "year\" by the city.\n\n"
+		     "Senator Ann Lee's statement was \"simply false\" in the end.", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Ann Lee");
+	assert_string_equal(span(&o, q->start, q->end), "inspected every year");
+	one_free(&o);
 	/* "cast ... as a "...": the clause's subject characterises, in words of their own */
 	one_make(&o, "On Monday, Senator Mark Olsen cast the harbour plan as a \"fantasy for rich people.\"", NULL);
 	assert_int_equal(n_direct(&o), 1);

@@ -1220,6 +1220,50 @@ static int as_phrase(struct xwork *w, size_t mo, struct speaker *sp)
 	return 1;
 }
 
+/* Nouns for what someone said ("Lee's claim that ..."). */
+static const char *const speech_nouns[] = { "claim", "claims", "remark", "remarks", "statement",
+					    "statements", "words", "comment", "comments", "promise",
+					    "pledge", "assertion", "prediction", "warning", "message",
+					    "tweet", "slogan", "vow", "insistence", "description", NULL };
+
+/* A quotation at token mo right after a possessive and a speech noun, or in the clause
+ * after one ("Trump's claim that there were "thousands of shootings"", "his "..."
+ * claim") within the eight words before it: the possessor is the speaker. */
+static int speech_noun(struct xwork *w, size_t mo, struct speaker *sp)
+{
+	const struct chorus_sentence *st = &w->doc->sents[chorus__tok_sent(w, mo)];
+	size_t i;
+	int k;
+
+	memset(sp, 0, sizeof(*sp));
+	sp->entity = -1;
+	for (i = mo; i > st->tok_begin + 1 && i + 8 > mo; i--) {
+		if ((tok_f(w, i - 1) & CHORUS_TOK_QUOTE) || (w->inq && w->inq[i - 1]))
+			return 0;
+		if (!chorus__tok_in(w, i - 1, speech_nouns))
+			continue;
+		/* the quote is in what was said ("claim that"), not said of it ("claim was") */
+		if (!chorus__tok_is(w, i, "that") && i != mo)
+			return 0;
+		if (chorus__tok_is(w, i - 2, "his") || chorus__tok_is(w, i - 2, "her")) {
+			k = last_person_before(w, w->doc->tokens[i - 2].start);
+			if (k < 0)
+				return 0;
+			set_from_mention(w, sp, k);
+			sp->src_start = w->doc->tokens[i - 2].start;
+			sp->src_end = w->doc->tokens[i - 2].end;
+			sp->flags |= CHORUS_QUOTE_PRONOUN;
+			return 1;
+		}
+		k = name_possessive(w, i - 2) ? mention_ending(w, i - 2) : -1;
+		if (k < 0 || !speaker_kind_ok(w, &w->x->mentions[k]))
+			return 0;
+		set_from_mention(w, sp, k);
+		return 1;
+	}
+	return 0;
+}
+
 /* The person who is the subject of the sentence before token mo (which opens a
  * sentence), when that sentence is in the same paragraph and has no quotation marks. */
 static int intro_subject(struct xwork *w, size_t mo, struct speaker *sp)
@@ -1300,8 +1344,8 @@ void chorus__extract_quotes(struct xwork *w)
 			continue;
 		}
 		/* no cue: "Lee has cast the plan as a "fantasy"" characterises in the
-		 * subject's words */
-		if (!starts_sentence && as_phrase(w, s->mo, &sp)) {
+		 * subject's words; "Lee's claim that ..." names whose words they are */
+		if (!starts_sentence && (as_phrase(w, s->mo, &sp) || speech_noun(w, s->mo, &sp))) {
 			emit(w, s, &sp, 0);
 			continue;
 		}
@@ -1350,6 +1394,7 @@ void chorus__quotes_words(void)
 	chorus__words_register(weekdays);
 	chorus__words_register(contractions);
 	chorus__words_register(naming);
+	chorus__words_register(speech_nouns);
 	chorus__words_register(extra_cues);
 	chorus__words_register(np_words);
 	chorus__words_register(preps);
