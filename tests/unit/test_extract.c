@@ -619,6 +619,32 @@ static void quote_sources_after_the_cue(void **state)
 	one_free(&o);
 }
 
+static void quote_titles_with_of_and_reported_speech(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+	const struct chorus_entity *e;
+
+	(void)state;
+	/* "Secretary of State" is a title before the name; "States" in a name is no cue; a
+	 * cue after "and" past the quote is a clause of its own; an uncued quote after a
+	 * sentence of reported speech goes on with its speaker */
+	one_make(&o, "Secretary of State John F. Kerry said the United States would take \"robust steps\" in "
+		     "response, and he urged the council to meet.\n\n"
+		     "The port may stay closed while Mayor Tom Reyes talks with the union, Senator Ann Lee "
+		     "said. \"Nobody wants a long strike.\"", NULL);
+	e = entity_named(&o, "John F. Kerry");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Secretary of State");
+	assert_int_equal(n_direct(&o), 2);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "John F. Kerry");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "said");
+	q = direct(&o, 1);
+	assert_string_equal(q->speaker_name, "Ann Lee");
+	one_free(&o);
+}
+
 static void contexts_one_after_another(void **state)
 {
 	static const char *const lead[] = { "Rain fell.", "Wind and rain fell on the hills.",
@@ -971,6 +997,7 @@ int main(void)
 		cmocka_unit_test(quote_after_an_introducing_sentence),
 		cmocka_unit_test(quote_clause_and_noun_cues),
 		cmocka_unit_test(quote_sources_after_the_cue),
+		cmocka_unit_test(quote_titles_with_of_and_reported_speech),
 		cmocka_unit_test(contexts_one_after_another),
 		cmocka_unit_test(entities_things_groups_and_origins),
 		cmocka_unit_test(entities_surname_that_is_a_title),

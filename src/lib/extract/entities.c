@@ -378,6 +378,22 @@ static int adj_hyphen(const struct xwork *w, size_t i)
 	       chorus__place_find(w->gaz, s, (size_t)(h - s), &pl);
 }
 
+/* The last token of a title with a connector after its title word t, in the run [t, e):
+ * "Secretary of State John F. Kerry" is the title "Secretary of State" and the name
+ * "John F. Kerry" (the last two words, three with an initial between), when at least
+ * three words follow the connector; "High Commissioner for Foreign Affairs" is a title
+ * with no name. */
+static size_t title_of_end(const struct xwork *w, size_t t, size_t e)
+{
+	size_t n = e - (t + 2), name = 2;
+
+	if (e >= t + 4 && tok_n(w, e - 2) == 2 && tok_s(w, e - 2)[1] == '.')
+		name = 3;
+	if (n < 3 || n < name + 1)
+		return e - 1;
+	return e - name - 1;
+}
+
 static void scan_sentence(struct xwork *w, struct cands *cs, size_t si)
 {
 	const struct chorus_sentence *st = &w->doc->sents[si];
@@ -483,7 +499,7 @@ static void scan_sentence(struct xwork *w, struct cands *cs, size_t si)
 		c = cand_add(cs);
 		c->sent = (uint32_t)si;
 		if (t + 1 < e && connector(w, t + 1))
-			t = e - 1; /* "High Commissioner for Foreign ...": a title, no name */
+			t = title_of_end(w, t, e);
 		/* "Mr. King", "Dr. Major": after an honorific a title word is the name */
 		if (t < e && t > b && chorus__tok_in(w, t - 1, honorifics))
 			t = t - 1;

@@ -107,6 +107,8 @@ static int participle(const struct xwork *w, size_t i)
 	       (n > 5 && !memcmp(tok_s(w, i) + n - 3, "ing", 3) && chorus__tok_in(w, i, chorus__cue_verbs));
 }
 
+static int in_mention(const struct xwork *w, size_t i);
+
 static int is_cue(const struct xwork *w, size_t i)
 {
 
@@ -114,6 +116,9 @@ static int is_cue(const struct xwork *w, size_t i)
 	if ((chorus__tok_is(w, i, "put") || chorus__tok_is(w, i, "puts")) && chorus__tok_is(w, i + 1, "it"))
 		return 1;
 	if (!chorus__tok_in(w, i, chorus__cue_verbs) && !chorus__tok_in(w, i, extra_cues))
+		return 0;
+	/* "United States": a word of a name */
+	if ((tok_f(w, i) & CHORUS_TOK_CAP) && in_mention(w, i))
 		return 0;
 	/* "including reports of ...", "the claims", "Trump's call": a noun, not a verb */
 	return !(i > 0 && (chorus__tok_in(w, i - 1, nounish) || chorus__tok_in(w, i - 1, possessives) ||
@@ -134,6 +139,14 @@ static size_t mention_from(const struct xwork *w, uint32_t pos)
 			hi = mid;
 	}
 	return lo;
+}
+
+/* Token i is inside a mention. */
+static int in_mention(const struct xwork *w, size_t i)
+{
+	size_t k = mention_from(w, w->doc->tokens[i].end);
+
+	return k > 0 && w->x->mentions[k - 1].end >= w->doc->tokens[i].end;
 }
 
 /* The mention (index) whose tokens end at token i (or before its possessive "'s"), or -1. */
@@ -635,11 +648,19 @@ static int after_prep(const struct xwork *w, int k)
 		}
 		i = lo;
 	}
-	/* "with Jean Dupont and Ann Lee": Lee is an object too */
-	while (i > 0 && ((tok_f(w, i - 1) & CHORUS_TOK_CAP) || chorus__tok_in(w, i - 1, chorus__title_words) ||
-			 (chorus__tok_is(w, i - 1, "and") && i > 1 && (tok_f(w, i - 2) & CHORUS_TOK_CAP))) &&
-	       !chorus__tok_in(w, i - 1, preps))
-		i--;
+	/* "with Jean Dupont and Ann Lee": Lee is an object too; "Secretary of State John
+	 * Kerry": "of" inside a title is no preposition */
+	for (;;) {
+		if (i > 0 && ((tok_f(w, i - 1) & CHORUS_TOK_CAP) || chorus__tok_in(w, i - 1, chorus__title_words) ||
+			      (chorus__tok_is(w, i - 1, "and") && i > 1 && (tok_f(w, i - 2) & CHORUS_TOK_CAP))) &&
+		    !chorus__tok_in(w, i - 1, preps))
+			i--;
+		else if (i > 1 && (chorus__tok_is(w, i - 1, "of") || chorus__tok_is(w, i - 1, "for")) &&
+			 (tok_f(w, i - 2) & CHORUS_TOK_CAP) && chorus__tok_in(w, i - 2, chorus__title_words))
+			i -= 2;
+		else
+			break;
+	}
 	if (i > 0 && chorus__tok_is(w, i - 1, "the"))
 		i--;
 	return i > 0 && chorus__tok_in(w, i - 1, preps);
@@ -838,6 +859,12 @@ static int find_speaker(struct xwork *w, const uint8_t *inq, size_t mo, size_t m
 				if (!inq[j] && is_cue(w, j))
 					before = 1;
 			if (before && i > mc + 10)
+				break;
+			/* "X said ... "...", and he urged": a clause of its own after "and" */
+			for (j = mc + 1; before && j < i; j++)
+				if (chorus__tok_is(w, j, "and"))
+					break;
+			if (before && j < i)
 				break;
 			/* without a subject of its own it yields to a cue before the quote */
 			if (subject_left(w, i, mc + 1, sp) ||
@@ -1264,8 +1291,9 @@ static int speech_noun(struct xwork *w, size_t mo, struct speaker *sp)
 	return 0;
 }
 
-/* The person who is the subject of the sentence before token mo (which opens a
- * sentence), when that sentence is in the same paragraph and has no quotation marks. */
+/* The speaker of the sentence before token mo (which opens a sentence), when that
+ * sentence is in the same paragraph and has no quotation marks: the subject of its first
+ * cue ("..., Schiff said."), else its first person not after a preposition. */
 static int intro_subject(struct xwork *w, size_t mo, struct speaker *sp)
 {
 	const struct chorus_doc *d = w->doc;
@@ -1279,6 +1307,14 @@ static int intro_subject(struct xwork *w, size_t mo, struct speaker *sp)
 	for (i = d->sents[si - 1].tok_begin; i < d->sents[si - 1].tok_end; i++)
 		if (tok_f(w, i) & CHORUS_TOK_QUOTE)
 			return 0;
+	/* reported speech ("..., Schiff said."): its speaker goes on */
+	for (i = d->sents[si - 1].tok_begin; i < d->sents[si - 1].tok_end; i++)
+		if (is_cue(w, i) && !participle(w, i) && subject_left(w, i, d->sents[si - 1].tok_begin, sp)) {
+			sp->flags |= CHORUS_QUOTE_NEAR;
+			return 1;
+		}
+	memset(sp, 0, sizeof(*sp));
+	sp->entity = -1;
 	if (!subject_first(w, d->sents[si - 1].tok_end, d->sents[si - 1].tok_begin, sp))
 		return 0;
 	sp->flags |= CHORUS_QUOTE_NEAR;
