@@ -539,6 +539,12 @@ static void quote_after_an_introducing_sentence(void **state)
 	assert_string_equal(q->speaker_name, "Ann Lee");
 	assert_string_equal(span(&o, q->start, q->end), "inspected every year");
 	one_free(&o);
+	/* the introducing sentence may name a show in quotation marks */
+	one_make(&o, "On \"Harbour Talk,\" Senator Ann Lee named the cranes as one risk. \"They are older "
+		     "than I am.\"", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	assert_string_equal(direct(&o, 0)->speaker_name, "Ann Lee");
+	one_free(&o);
 	/* "cast ... as a "...": the clause's subject characterises, in words of their own */
 	one_make(&o, "On Monday, Senator Mark Olsen cast the harbour plan as a \"fantasy for rich people.\"", NULL);
 	assert_int_equal(n_direct(&o), 1);

@@ -1304,9 +1304,17 @@ static int intro_subject(struct xwork *w, size_t mo, struct speaker *sp)
 	sp->entity = -1;
 	if (si == 0 || d->sents[si - 1].para != d->sents[si].para)
 		return 0;
-	for (i = d->sents[si - 1].tok_begin; i < d->sents[si - 1].tok_end; i++)
-		if (tok_f(w, i) & CHORUS_TOK_QUOTE)
+	/* quotation marks only around names of works ("On "Face the Nation," Lee ...") */
+	for (i = d->sents[si - 1].tok_begin; i < d->sents[si - 1].tok_end; i++) {
+		size_t j;
+		if (!(tok_f(w, i) & CHORUS_TOK_QUOTE))
+			continue;
+		for (j = i + 1; j < d->sents[si - 1].tok_end && w->inq[j]; j++)
+			;
+		if (j == i + 1 || !title_case(w, i + 1, j))
 			return 0;
+		i = j;
+	}
 	/* reported speech ("..., Schiff said."): its speaker goes on */
 	for (i = d->sents[si - 1].tok_begin; i < d->sents[si - 1].tok_end; i++)
 		if (is_cue(w, i) && !participle(w, i) && subject_left(w, i, d->sents[si - 1].tok_begin, sp)) {
