@@ -315,7 +315,8 @@ static void quote_title_case_nicknames(void **state)
 	(void)state;
 	/* a name in title case given by someone quotes its giver; a show's title does not */
 	one_make(&o, "Senator Ann Lee dubbed the mayor \"Captain Chaos\" on Monday.\n\n"
-		     "Senator Tom Reyes watched \"Harbour Lights\" on Friday.", NULL);
+		     "Senator Tom Reyes watched \"Harbour Lights\" on Friday.\n\n"
+		     "The cranes are old, as \"The Harbour Gazette\" reported.", NULL);
 	assert_int_equal(n_direct(&o), 1);
 	assert_string_equal(direct(&o, 0)->speaker_name, "Ann Lee");
 	assert_string_equal(span(&o, direct(&o, 0)->start, direct(&o, 0)->end), "Captain Chaos");

@@ -1024,10 +1024,13 @@ static int title_case(const struct xwork *w, size_t b, size_t e)
 /* The quotation at mark mo follows "as (a/the)" or a naming verb ("dubbed him"): a name
  * given to someone ("as "Miss Piggy"", "nicknamed "King James""), which quotes its
  * giver, not the title of a work. */
-static int nickname(const struct xwork *w, size_t mo)
+static int nickname(const struct xwork *w, size_t mo, size_t mc)
 {
 	size_t a = mo;
 
+	/* "as "The Daily Planet" wrote": the name of a source */
+	if (is_cue(w, mc + 1))
+		return 0;
 	if (a > 0 && (chorus__tok_is(w, a - 1, "a") || chorus__tok_is(w, a - 1, "the")))
 		a--;
 	if (a > 0 && chorus__tok_is(w, a - 1, "as"))
@@ -1378,7 +1381,7 @@ void chorus__extract_quotes(struct xwork *w)
 		const struct chorus_sentence *st = &w->doc->sents[chorus__tok_sent(w, s->mo)];
 		int starts_sentence = st->tok_begin == s->mo;
 
-		if (!words || (title_case(w, s->mo + 1, s->mc) && !nickname(w, s->mo)))
+		if (!words || (title_case(w, s->mo + 1, s->mc) && !nickname(w, s->mo, s->mc)))
 			continue;
 		spans[i].partial = !starts_sentence;
 		if (find_speaker(w, inq, s->mo, s->mc, &sp)) {
