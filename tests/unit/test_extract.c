@@ -484,6 +484,14 @@ static void quote_unnamed_noun_phrases(void **state)
 	assert_string_equal(direct(&o, 1)->speaker_name,
 			    "the former head of the port authority and current city treasurer");
 	one_free(&o);
+	/* "on", "from" inside */
+	one_make(&o, "A notice on the city's website states that the ferry is \"suspended until further "
+		     "notice.\"\n\n"
+		     "A letter from the union's lawyers said the strike was \"fully legal.\"", NULL);
+	assert_int_equal(n_direct(&o), 2);
+	assert_string_equal(direct(&o, 0)->speaker_name, "A notice on the city's website");
+	assert_string_equal(direct(&o, 1)->speaker_name, "A letter from the union's lawyers");
+	one_free(&o);
 }
 
 static void quote_cue_forms(void **state)

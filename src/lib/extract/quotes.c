@@ -80,6 +80,10 @@ struct speaker {
 static const char *const be_forms[] = { "is", "are", "was", "were", "be", "been", "he's", "she's",
 					"it's", "they're", NULL };
 
+/* Words that go on inside a noun phrase ("the head of the agency", "a document on the
+ * website") */
+static const char *const np_links[] = { "of", "and", "in", "at", "on", "from", "for", "with", NULL };
+
 static const char *const possessives[] = { "his", "her", "their", "its", "my", "our", "your", NULL };
 
 /* "'s" that is "is" or "us", not a possessive */
@@ -425,8 +429,7 @@ static int determined_np(struct xwork *w, size_t i, size_t lo, struct speaker *s
 		if (chorus__tok_is(w, b, "the") || chorus__tok_is(w, b, "a") || chorus__tok_is(w, b, "an") ||
 		    chorus__tok_in(w, b, possessives) || (tok_f(w, b) & CHORUS_TOK_NUMBER)) {
 			/* "the head of the agency": the phrase goes on before "of" */
-			if (b > lo + 1 && (chorus__tok_is(w, b - 1, "of") || chorus__tok_is(w, b - 1, "and") ||
-					   chorus__tok_is(w, b - 1, "in") || chorus__tok_is(w, b - 1, "at")))
+			if (b > lo + 1 && chorus__tok_in(w, b - 1, np_links))
 				continue;
 			if (b > lo && !(tok_f(w, b - 1) & CHORUS_TOK_PUNCT) && !chorus__tok_is(w, b - 1, "only") &&
 			    b - 1 != lo)
@@ -436,8 +439,7 @@ static int determined_np(struct xwork *w, size_t i, size_t lo, struct speaker *s
 		}
 		if ((tok_f(w, b) & CHORUS_TOK_PUNCT) || verbish(w, b) ||
 		    ((tok_f(w, b) & CHORUS_TOK_STOP) && !chorus__tok_in(w, b, np_words) &&
-		     !chorus__tok_is(w, b, "of") && !chorus__tok_is(w, b, "and") && !chorus__tok_is(w, b, "in") &&
-		     !chorus__tok_is(w, b, "at")))
+		     !chorus__tok_in(w, b, np_links)))
 			return 0;
 	}
 	return 0;
@@ -1442,6 +1444,7 @@ void chorus__quotes_words(void)
 	chorus__words_register(contractions);
 	chorus__words_register(naming);
 	chorus__words_register(speech_nouns);
+	chorus__words_register(np_links);
 	chorus__words_register(extra_cues);
 	chorus__words_register(np_words);
 	chorus__words_register(preps);
