@@ -484,6 +484,14 @@ static void quote_unnamed_noun_phrases(void **state)
 	assert_string_equal(direct(&o, 1)->speaker_name,
 			    "the former head of the port authority and current city treasurer");
 	one_free(&o);
+	/* "one", "several" and a chain of determiners open it too */
+	one_make(&o, "One questioner claimed that the cranes were \"rusted through.\" Several dockers said it "
+		     "was \"too late.\" His two deputies said the port was \"finished.\"", NULL);
+	assert_int_equal(n_direct(&o), 3);
+	assert_string_equal(direct(&o, 0)->speaker_name, "One questioner");
+	assert_string_equal(direct(&o, 1)->speaker_name, "Several dockers");
+	assert_string_equal(direct(&o, 2)->speaker_name, "His two deputies");
+	one_free(&o);
 	/* "on", "from" inside */
 	one_make(&o, "A notice on the city's website states that the ferry is \"suspended until further "
 		     "notice.\"\n\n"

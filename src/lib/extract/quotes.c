@@ -426,10 +426,13 @@ static int determined_np(struct xwork *w, size_t i, size_t lo, struct speaker *s
 			set_unnamed(w, sp, b, i);
 			return 1;
 		}
-		if (chorus__tok_is(w, b, "the") || chorus__tok_is(w, b, "a") || chorus__tok_is(w, b, "an") ||
-		    chorus__tok_in(w, b, possessives) || (tok_f(w, b) & CHORUS_TOK_NUMBER)) {
-			/* "the head of the agency": the phrase goes on before "of" */
+		if (chorus__tok_in(w, b, np_words) || chorus__tok_in(w, b, possessives) ||
+		    (tok_f(w, b) & CHORUS_TOK_NUMBER)) {
+			/* "the head of the agency": the phrase goes on before "of"; "the other
+			 * officials", "his two aides": before a determiner */
 			if (b > lo + 1 && chorus__tok_in(w, b - 1, np_links))
+				continue;
+			if (b > lo && (chorus__tok_in(w, b - 1, np_words) || chorus__tok_in(w, b - 1, possessives)))
 				continue;
 			if (b > lo && !(tok_f(w, b - 1) & CHORUS_TOK_PUNCT) && !chorus__tok_is(w, b - 1, "only") &&
 			    b - 1 != lo)
