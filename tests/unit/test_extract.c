@@ -562,6 +562,11 @@ static void quote_after_an_introducing_sentence(void **state)
 	assert_int_equal(n_direct(&o), 1);
 	assert_string_equal(direct(&o, 0)->speaker_name, "Ann Lee");
 	one_free(&o);
+	/* "the phrase "..."": the clause's subject uses it */
+	one_make(&o, "Senator Ann Lee has often used the phrase \"harbour of shame\" in her speeches.", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	assert_string_equal(direct(&o, 0)->speaker_name, "Ann Lee");
+	one_free(&o);
 	/* "cast ... as a "...": the clause's subject characterises, in words of their own */
 	one_make(&o, "On Monday, Senator Mark Olsen cast the harbour plan as a \"fantasy for rich people.\"", NULL);
 	assert_int_equal(n_direct(&o), 1);

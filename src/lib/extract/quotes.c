@@ -1235,8 +1235,12 @@ static void indirect(struct xwork *w, const uint8_t *inq)
 	}
 }
 
-/* A quotation at token mo after "as" or "as a/an/the" takes the subject of its clause
- * (the first person of the sentence not after a preposition), marked as less certain. */
+static const char *const phrase_nouns[] = { "phrase", "term", "words", "slogan", "line", "motto",
+					    "label", "mantra", "refrain", NULL };
+
+/* A quotation at token mo after "as", "as a/an/the" or "the phrase" ("the term", "the
+ * words", ...) takes the subject of its sentence (its first person not after a
+ * preposition), marked as less certain. */
 static int as_phrase(struct xwork *w, size_t mo, struct speaker *sp)
 {
 	const struct chorus_sentence *st = &w->doc->sents[chorus__tok_sent(w, mo)];
@@ -1247,7 +1251,11 @@ static int as_phrase(struct xwork *w, size_t mo, struct speaker *sp)
 	if (a > st->tok_begin && (chorus__tok_is(w, a - 1, "a") || chorus__tok_is(w, a - 1, "an") ||
 				  chorus__tok_is(w, a - 1, "the")))
 		a--;
-	if (a <= st->tok_begin || !chorus__tok_is(w, a - 1, "as"))
+	/* "has used the phrase "..."", "repeated the words "..."" */
+	if (a == mo && a > st->tok_begin + 1 && chorus__tok_in(w, a - 1, phrase_nouns) &&
+	    chorus__tok_is(w, a - 2, "the"))
+		a = a - 1;
+	else if (a <= st->tok_begin || !chorus__tok_is(w, a - 1, "as"))
 		return 0;
 	if (!subject_first(w, a - 1, st->tok_begin, sp))
 		return 0;
@@ -1448,6 +1456,7 @@ void chorus__quotes_words(void)
 	chorus__words_register(naming);
 	chorus__words_register(speech_nouns);
 	chorus__words_register(np_links);
+	chorus__words_register(phrase_nouns);
 	chorus__words_register(extra_cues);
 	chorus__words_register(np_words);
 	chorus__words_register(preps);
