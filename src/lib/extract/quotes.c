@@ -294,7 +294,8 @@ static int other_pronoun(struct xwork *w, size_t i, struct speaker *sp)
 	sp->flags |= CHORUS_QUOTE_PRONOUN;
 	/* "the campaign contrasted her plan with what they call ...": the clause's subject */
 	if (i > 0 && chorus__tok_is(w, i - 1, "what")) {
-		for (k = mention_from(w, w->doc->sents[s].start); k < x->n_mentions && x->mentions[k].start < sp->src_start; k++) {
+		for (k = mention_from(w, w->doc->sents[s].start);
+		     k < x->n_mentions && x->mentions[k].start < sp->src_start; k++) {
 			uint32_t kind = x->entities[x->mentions[k].entity].kind;
 			if ((kind == CHORUS_ENT_PERSON || kind == CHORUS_ENT_ORG || kind == CHORUS_ENT_OUTLET) &&
 			    !in_quote(w, x->mentions[k].start) && !after_prep(w, (int)k)) {
@@ -633,7 +634,6 @@ static int subject_right(struct xwork *w, size_t c, size_t hi, struct speaker *s
 	}
 	return 0;
 }
-
 
 /* The mention k is the object of a preposition ("with Russian Foreign Minister Sergei
  * Lavrov"): walking left over its title and name words meets a preposition. */
@@ -1308,8 +1308,9 @@ static int speech_noun(struct xwork *w, size_t mo, struct speaker *sp)
 }
 
 /* The speaker of the sentence before token mo (which opens a sentence), when that
- * sentence is in the same paragraph and has no quotation marks: the subject of its first
- * cue ("..., Schiff said."), else its first person not after a preposition. */
+ * sentence is in the same paragraph and has no quotation marks but around names of works:
+ * the subject of its first cue ("..., Schiff said."), else its first person not after a
+ * preposition. */
 static int intro_subject(struct xwork *w, size_t mo, struct speaker *sp)
 {
 	const struct chorus_doc *d = w->doc;
@@ -1409,8 +1410,8 @@ void chorus__extract_quotes(struct xwork *w)
 			emit(w, s, &sp, 0);
 			continue;
 		}
-		/* no cue of its own, after a sentence of the same paragraph without quotes
-		 * whose subject is a person ("Ann Lee blamed the council. "..."") */
+		/* no cue of its own, after a sentence of the same paragraph without quotes:
+		 * its speaker or its subject ("Ann Lee blamed the council. "..."") */
 		if (starts_sentence && words >= 3 && intro_subject(w, s->mo, &sp)) {
 			emit(w, s, &sp, 0);
 			prev = sp;
