@@ -175,14 +175,21 @@ struct wslot {
 	uint64_t mask;
 };
 
-static const char *const *lists[MAX_LISTS];
-/* list -> bit, direct-mapped by address; filled at registration, read-only after */
+/* list -> bit, hashed by address with linear probing; filled at registration, read-only
+ * after (MAX_LISTS lists fill at most a quarter of it, so probes stay short) */
 #define LCACHE 256
 struct lslot {
 	const char *const *list;
 	unsigned bit;
 };
 static struct lslot lcache[LCACHE];
+
+static size_t lslot_of(const char *const *list)
+{
+	uint64_t h = (uint64_t)((uintptr_t)list >> 3) * 0x9E3779B97F4A7C15ull;
+
+	return (size_t)(h >> 56) & (LCACHE - 1);
+}
 static size_t n_lists;
 static struct wslot *wtab;
 static size_t wtab_mask;
@@ -239,13 +246,15 @@ void chorus__words_register(const char *const *list)
 		return; /* unregistered lists are still answered, by comparison */
 	bit = 1ull << n_lists;
 	{
-		struct lslot *ls = &lcache[((uintptr_t)list >> 3) & (LCACHE - 1)];
-		if (!ls->list) {
-			ls->list = list;
-			ls->bit = (unsigned)n_lists;
+		size_t j = lslot_of(list);
+		while (lcache[j].list && lcache[j].list != list)
+			j = (j + 1) & (LCACHE - 1);
+		if (!lcache[j].list) {
+			lcache[j].list = list;
+			lcache[j].bit = (unsigned)n_lists;
 		}
 	}
-	lists[n_lists++] = list;
+	n_lists++;
 	for (k = 0; list[k]; k++) {
 		char w[WORD_MAX];
 		size_t n = strlen(list[k]);
@@ -323,12 +332,9 @@ int chorus__tok_in(const struct xwork *w, size_t i, const char *const *list)
 	if (i >= w->doc->n_tokens)
 		return 0;
 	if (w->cls) {
-		const struct lslot *ls = &lcache[((uintptr_t)list >> 3) & (LCACHE - 1)];
-		if (ls->list == list)
-			return (int)((w->cls[i] >> ls->bit) & 1);
-		for (k = 0; k < n_lists; k++)
-			if (lists[k] == list)
-				return (int)((w->cls[i] >> k) & 1);
+		for (k = lslot_of(list); lcache[k].list; k = (k + 1) & (LCACHE - 1))
+			if (lcache[k].list == list)
+				return (int)((w->cls[i] >> lcache[k].bit) & 1);
 	}
 	s = tok_s(w, i);
 	n = tok_n(w, i);

@@ -1449,6 +1449,9 @@ void chorus__quotes_words(void)
 	chorus__words_register(adverbs);
 	chorus__words_register(pronouns);
 	chorus__words_register(participles);
+	chorus__words_register(extra_cues);
+	chorus__words_register(np_words);
+	chorus__words_register(preps);
 	chorus__words_register(other_pronouns);
 	chorus__words_register(possessives);
 	chorus__words_register(be_forms);
@@ -1458,7 +1461,4 @@ void chorus__quotes_words(void)
 	chorus__words_register(speech_nouns);
 	chorus__words_register(np_links);
 	chorus__words_register(phrase_nouns);
-	chorus__words_register(extra_cues);
-	chorus__words_register(np_words);
-	chorus__words_register(preps);
 }
