@@ -285,6 +285,9 @@ static void quote_nested_multi_paragraph_partial(void **state)
 	assert_string_equal(span(&o, q->start, q->end), "We need reason.");
 	assert_string_equal(q->speaker_name, "Antonio Guterres");
 	assert_true(q->flags & CHORUS_QUOTE_INHERITED);
+	/* named where the quote before it names the speaker; no cue of its own */
+	assert_string_equal(span(&o, q->src_start, q->src_end), "Guterres");
+	assert_int_equal(q->cue_start, q->cue_end);
 	one_free(&o);
 }
 
@@ -302,6 +305,21 @@ static void quote_title_reference_and_scare_quotes(void **state)
 	q = direct(&o, 0);
 	assert_string_equal(q->speaker_name, "Antonio Guterres");
 	assert_string_equal(span(&o, q->src_start, q->src_end), "UN chief");
+	one_free(&o);
+}
+
+static void quote_title_case_nicknames(void **state)
+{
+	struct one o;
+
+	(void)state;
+	/* a name in title case given by someone quotes its giver; a show's title does not */
+	one_make(&o, "Senator Ann Lee dubbed the mayor \"Captain Chaos\" on Monday.\n\n"
+		     "Senator Tom Reyes watched \"Harbour Lights\" on Friday.\n\n"
+		     "The cranes are old, as \"The Harbour Gazette\" reported.", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	assert_string_equal(direct(&o, 0)->speaker_name, "Ann Lee");
+	assert_string_equal(span(&o, direct(&o, 0)->start, direct(&o, 0)->end), "Captain Chaos");
 	one_free(&o);
 }
 
@@ -350,6 +368,332 @@ static void quote_speaker_is_not_the_object(void **state)
 	one_free(&o);
 }
 
+static void quote_subject_behind_appositions(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	/* several commas, a relative clause, an adverb in "-ly", an unnamed source with a
+	 * prepositional phrase: the subject is still found */
+	one_make(&o, "Jean Dupont, the foreign minister of Freedonia, a member of the council, said the vote "
+		     "was \"a serious mistake.\"\n\n"
+		     "Ann Lee, 59, of Dover, who watched the parade from a balcony, said it was \"the best day "
+		     "of the year.\"\n\n"
+		     "Mark Olsen cynically dismissed the plan as \"a fantasy for rich people.\"\n\n"
+		     "Officials at the Harbor Safety Board, a branch of the Port and Rail Authority, said the "
+		     "ship was \"never inspected.\"", NULL);
+	assert_int_equal(n_direct(&o), 4);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Jean Dupont");
+	assert_string_equal(span(&o, q->src_start, q->src_end), "Jean Dupont");
+	q = direct(&o, 1);
+	assert_string_equal(q->speaker_name, "Ann Lee");
+	q = direct(&o, 2);
+	assert_string_equal(q->speaker_name, "Mark Olsen");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "dismissed");
+	q = direct(&o, 3);
+	assert_string_equal(q->speaker_name, "Officials");
+	assert_true(q->flags & CHORUS_QUOTE_UNNAMED);
+	one_free(&o);
+	/* a two-word name opening the sentence, far from the cue */
+	one_make(&o, "Mark Olsen, the harbour master, toured the docks and said he thought the cranes were "
+		     "\"a real danger\" to workers.", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	assert_string_equal(direct(&o, 0)->speaker_name, "Mark Olsen");
+	one_free(&o);
+	/* "who" after an object's apposition, with a time phrase before the cue */
+	one_make(&o, "Mark Olsen has a long feud with Ann Lee, now the harbour master, who in 2019 said the "
+		     "port needed \"a total rebuild.\"", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	assert_string_equal(direct(&o, 0)->speaker_name, "Ann Lee");
+	one_free(&o);
+	/* a country opening the sentence, before its apposition */
+	one_make(&o, "Norway, the port's largest client, said it was \"deeply worried\" by the strike.", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	assert_string_equal(direct(&o, 0)->speaker_name, "Norway");
+	one_free(&o);
+	/* a name in the last apposition comes before the noun phrase it names */
+	one_make(&o, "\"Our pay has fallen,\" the union's leader, Ruth Almqvist, said on Monday.", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	assert_string_equal(direct(&o, 0)->speaker_name, "Ruth Almqvist");
+	one_free(&o);
+}
+
+static void quote_pronouns_it_they(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	/* "they" with nobody to point to: the speaker is unknown, its place kept; "it": the
+	 * organisation before, or the non-person speaker of the quote before; "said it
+	 * would" is the reported clause's subject, not the speaker */
+	one_make(&o, "Ann Lee, the lawyer of the dockers, spoke first.\n\n"
+		     "\"We will appeal,\" they wrote in a letter.\n\n"
+		     "The Harbor Board met on Friday.\n\n"
+		     "\"The port was never safe,\" it said.\n\n"
+		     "The report says the cranes were \"badly worn.\" \"Nobody checked them for years,\" it "
+		     "adds.\n\n"
+		     "The mayor said it would be \"a long winter.\"", NULL);
+	assert_int_equal(n_direct(&o), 5);
+	q = direct(&o, 0);
+	assert_null(q->speaker_name);
+	assert_int_equal(q->speaker, -1);
+	assert_true(q->flags & CHORUS_QUOTE_PRONOUN);
+	assert_string_equal(span(&o, q->src_start, q->src_end), "they");
+	q = direct(&o, 1);
+	assert_string_equal(q->speaker_name, "Harbor Board");
+	assert_string_equal(span(&o, q->src_start, q->src_end), "it");
+	q = direct(&o, 3);
+	assert_string_equal(span(&o, q->start, q->end), "Nobody checked them for years,");
+	assert_string_equal(q->speaker_name, "The report");
+	assert_true(q->flags & CHORUS_QUOTE_UNNAMED);
+	q = direct(&o, 4);
+	assert_string_equal(q->speaker_name, "The mayor");
+	one_free(&o);
+}
+
+static void quote_unnamed_noun_phrases(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	/* a possessive opens the phrase, "of" continues it, a common noun opens the sentence */
+	one_make(&o, "\"We were never told,\" Lee's former business partner said.\n\n"
+		     "His lawyers called the ruling \"a travesty.\"\n\n"
+		     "The head of the port authority said the cranes were \"badly worn.\"\n\n"
+		     "Police say the crowd was \"mostly peaceful.\" The police closed the road.", NULL);
+	assert_int_equal(n_direct(&o), 4);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Lee's former business partner");
+	assert_true(q->flags & CHORUS_QUOTE_UNNAMED);
+	assert_string_equal(direct(&o, 1)->speaker_name, "His lawyers");
+	assert_string_equal(direct(&o, 2)->speaker_name, "The head of the port authority");
+	q = direct(&o, 3);
+	assert_string_equal(q->speaker_name, "Police");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "say");
+	one_free(&o);
+	/* a prepositional phrase inside, twelve words long */
+	one_make(&o, "\"Why did nobody check?\" a narrator in the new ad asks.\n\n"
+		     "On a morning show, the former head of the port authority and current city treasurer "
+		     "said she had been \"kept in the dark.\"", NULL);
+	assert_int_equal(n_direct(&o), 2);
+	assert_string_equal(direct(&o, 0)->speaker_name, "a narrator in the new ad");
+	assert_string_equal(direct(&o, 1)->speaker_name,
+			    "the former head of the port authority and current city treasurer");
+	one_free(&o);
+	/* "one", "several" and a chain of determiners open it too */
+	one_make(&o, "One questioner claimed that the cranes were \"rusted through.\" Several dockers said it "
+		     "was \"too late.\" His two deputies said the port was \"finished.\"", NULL);
+	assert_int_equal(n_direct(&o), 3);
+	assert_string_equal(direct(&o, 0)->speaker_name, "One questioner");
+	assert_string_equal(direct(&o, 1)->speaker_name, "Several dockers");
+	assert_string_equal(direct(&o, 2)->speaker_name, "His two deputies");
+	one_free(&o);
+	/* "on", "from" inside */
+	one_make(&o, "A notice on the city's website states that the ferry is \"suspended until further "
+		     "notice.\"\n\n"
+		     "A letter from the union's lawyers said the strike was \"fully legal.\"", NULL);
+	assert_int_equal(n_direct(&o), 2);
+	assert_string_equal(direct(&o, 0)->speaker_name, "A notice on the city's website");
+	assert_string_equal(direct(&o, 1)->speaker_name, "A letter from the union's lawyers");
+	one_free(&o);
+}
+
+static void quote_cue_forms(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	/* "he's" is a pronoun; "what they call" names the clause's subject; "call" is a cue;
+	 * "is calling" is the verb of its own clause, not a participle */
+	one_make(&o, "Mark Olsen spoke on Friday. He's claiming the vote was \"rigged from the start.\"\n\n"
+		     "The Harbor Board contrasted its plan with what they call \"a reckless gamble.\"\n\n"
+		     "Ann Lee and Tom Reyes call the plan \"a fantasy.\"\n\n"
+		     "Mark Olsen met Ann Lee. Tom Reyes's lawyer is calling the deal \"a swindle.\"", NULL);
+	assert_int_equal(n_direct(&o), 4);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Mark Olsen");
+	assert_string_equal(span(&o, q->src_start, q->src_end), "He's");
+	q = direct(&o, 1);
+	assert_string_equal(q->speaker_name, "Harbor Board");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "call");
+	assert_string_equal(direct(&o, 2)->speaker_name, "Tom Reyes");
+	q = direct(&o, 3);
+	assert_string_equal(q->speaker_name, "Tom Reyes's lawyer");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "calling");
+	one_free(&o);
+}
+
+static void quote_after_an_introducing_sentence(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	/* an uncued quote after a quote-less sentence of the same paragraph: its subject;
+	 * "called on people": an object after a preposition is not a speaker */
+	one_make(&o, "Mark Olsen named the harbour as one reason for the strike. \"The cranes are older "
+		     "than I am.\"\n\n"
+		     "The families watched the videos and called on police to release them \"as soon as "
+		     "possible\" and called on people to stay calm.", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Mark Olsen");
+	assert_true(q->flags & CHORUS_QUOTE_NEAR);
+	assert_int_equal(q->cue_start, q->cue_end);
+	one_free(&o);
+	/* "Lee's claim that ...": the possessor of a speech noun; "Lee's statement was "..."" is
+	 * said of the statement, by nobody named */
+	one_make(&o, "The dispute began with Senator Ann Lee's claim that the cranes were \"inspected every "
+		     "year\" by the city.\n\n"
+		     "Senator Ann Lee's statement was \"simply false\" in the end.", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Ann Lee");
+	assert_string_equal(span(&o, q->start, q->end), "inspected every year");
+	one_free(&o);
+	/* the introducing sentence may name a show in quotation marks */
+	one_make(&o, "On \"Harbour Talk,\" Senator Ann Lee named the cranes as one risk. \"They are older "
+		     "than I am.\"", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	assert_string_equal(direct(&o, 0)->speaker_name, "Ann Lee");
+	one_free(&o);
+	/* "the phrase "..."": the clause's subject uses it */
+	one_make(&o, "Senator Ann Lee has often used the phrase \"harbour of shame\" in her speeches.", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	assert_string_equal(direct(&o, 0)->speaker_name, "Ann Lee");
+	one_free(&o);
+	/* "cast ... as a "...": the clause's subject characterises, in words of their own */
+	one_make(&o, "On Monday, Senator Mark Olsen cast the harbour plan as a \"fantasy for rich people.\"", NULL);
+	assert_int_equal(n_direct(&o), 1);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Mark Olsen");
+	assert_true(q->flags & CHORUS_QUOTE_NEAR);
+	one_free(&o);
+}
+
+static void quote_clause_and_noun_cues(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	/* a colon ends the speaker's clause; a parenthesis after the name; "Lee's call" is
+	 * a noun; a participle after the quote is not followed by its subject */
+	one_make(&o, "When Senator Tom Reyes asked about the cranes, Senator Ann Lee fired back: \"They were "
+		     "inspected last year.\"\n\n"
+		     "Rep. Ann Lee (D-Ore.) said Tom Reyes knew that the cranes \"were never safe.\"\n\n"
+		     "The mayor attacked Lee's call for a \"total rebuild\" on Monday.\n\n"
+		     "Olsen dismissed the union as part of the \"old guard\" and calling Senator Ann Lee a liar.",
+		 NULL);
+	assert_int_equal(n_direct(&o), 4);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Ann Lee");
+	assert_int_equal(q->cue_start, q->cue_end);
+	q = direct(&o, 1);
+	assert_string_equal(q->speaker_name, "Ann Lee");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "said");
+	q = direct(&o, 2);
+	assert_string_equal(q->speaker_name, "The mayor");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "attacked");
+	q = direct(&o, 3);
+	assert_string_equal(q->speaker_name, "Olsen");
+	one_free(&o);
+	/* a cue after "and" shares the earlier cue's subject; a later cue without a subject
+	 * of its own yields to the one before the quote */
+	one_make(&o, "Senator Tom Reyes says he respects Ann Lee and calls her \"a tireless worker.\"\n\n"
+		     "On Thursday, Senator Tom Reyes said he was \"not ready\" to back Senator Ann Lee, and "
+		     "suggested that she wait.", NULL);
+	assert_int_equal(n_direct(&o), 2);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "Tom Reyes");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "says");
+	q = direct(&o, 1);
+	assert_string_equal(q->speaker_name, "Tom Reyes");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "said");
+	one_free(&o);
+}
+
+static void quote_sources_after_the_cue(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+
+	(void)state;
+	/* "said the ruling", "according to" after the quote or before a title phrase, and
+	 * "read" as a cue */
+	one_make(&o, "\"The port must stay open,\" said the ruling.\n\n"
+		     "More than 100 workers joined a \"walk-out\" at the docks, according to a senior union "
+		     "official.\n\n"
+		     "According to radio host Mark Olsen, the plan \"will never work.\"\n\n"
+		     "\"Nobody was hurt,\" the article read.", NULL);
+	assert_int_equal(n_direct(&o), 4);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "the ruling");
+	assert_true(q->flags & CHORUS_QUOTE_UNNAMED);
+	q = direct(&o, 1);
+	assert_string_equal(q->speaker_name, "a senior union official");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "according to");
+	q = direct(&o, 2);
+	assert_string_equal(q->speaker_name, "Mark Olsen");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "According to");
+	q = direct(&o, 3);
+	assert_string_equal(q->speaker_name, "the article");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "read");
+	one_free(&o);
+}
+
+static void quote_titles_with_of_and_reported_speech(void **state)
+{
+	struct one o;
+	const struct chorus_quote *q;
+	const struct chorus_entity *e;
+
+	(void)state;
+	/* "Secretary of State" is a title before the name; "States" in a name is no cue; a
+	 * cue after "and" past the quote is a clause of its own; an uncued quote after a
+	 * sentence of reported speech goes on with its speaker */
+	one_make(&o, "Secretary of State John F. Kerry said the United States would take \"robust steps\" in "
+		     "response, and he urged the council to meet.\n\n"
+		     "The port may stay closed while Mayor Tom Reyes talks with the union, Senator Ann Lee "
+		     "said. \"Nobody wants a long strike.\"", NULL);
+	e = entity_named(&o, "John F. Kerry");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Secretary of State");
+	assert_int_equal(n_direct(&o), 2);
+	q = direct(&o, 0);
+	assert_string_equal(q->speaker_name, "John F. Kerry");
+	assert_string_equal(span(&o, q->cue_start, q->cue_end), "said");
+	q = direct(&o, 1);
+	assert_string_equal(q->speaker_name, "Ann Lee");
+	one_free(&o);
+}
+
+static void contexts_one_after_another(void **state)
+{
+	static const char *const lead[] = { "Rain fell.", "Wind and rain fell on the hills.",
+					    "Snow, then sleet, then hail.", "Fog." };
+	size_t i;
+
+	(void)state;
+	/* a context freed and a new one made (often at the same address, with a lexicon
+	 * numbering words differently) must not see the word classes of the old one */
+	for (i = 0; i < 8; i++) {
+		struct one o;
+		char text[256];
+		snprintf(text, sizeof(text), "%s\n\n\"The road is closed,\" the mayor said.", lead[i % 4]);
+		one_make(&o, text, NULL);
+		assert_int_equal(n_direct(&o), 1);
+		assert_string_equal(direct(&o, 0)->speaker_name, "the mayor");
+		assert_string_equal(span(&o, direct(&o, 0)->cue_start, direct(&o, 0)->cue_end), "said");
+		one_free(&o);
+	}
+}
+
 static void entities_things_groups_and_origins(void **state)
 {
 	struct one o;
@@ -371,6 +715,24 @@ static void entities_things_groups_and_origins(void **state)
 	assert_non_null(e);
 	assert_int_equal(e->kind, CHORUS_ENT_ORG);
 	assert_int_equal(e->mentions, 2);
+	one_free(&o);
+}
+
+static void entities_surname_that_is_a_title(void **state)
+{
+	struct one o;
+	const struct chorus_entity *e;
+
+	(void)state;
+	/* after given names "King" is a surname; before a name, a title */
+	one_make(&o, "Carla King met Jordanian King Abdullah. \"We talked,\" said Carla King.", NULL);
+	e = entity_named(&o, "Carla King");
+	assert_non_null(e);
+	assert_int_equal(e->kind, CHORUS_ENT_PERSON);
+	e = entity_named(&o, "Abdullah");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Jordanian King");
+	assert_string_equal(direct(&o, 0)->speaker_name, "Carla King");
 	one_free(&o);
 }
 
@@ -653,9 +1015,20 @@ int main(void)
 		cmocka_unit_test(quote_pronoun_and_unnamed_sources),
 		cmocka_unit_test(quote_nested_multi_paragraph_partial),
 		cmocka_unit_test(quote_title_reference_and_scare_quotes),
+		cmocka_unit_test(quote_title_case_nicknames),
 		cmocka_unit_test(quote_dash_apposition_honorific),
 		cmocka_unit_test(quote_speaker_is_not_the_object),
+		cmocka_unit_test(quote_subject_behind_appositions),
+		cmocka_unit_test(quote_pronouns_it_they),
+		cmocka_unit_test(quote_unnamed_noun_phrases),
+		cmocka_unit_test(quote_cue_forms),
+		cmocka_unit_test(quote_after_an_introducing_sentence),
+		cmocka_unit_test(quote_clause_and_noun_cues),
+		cmocka_unit_test(quote_sources_after_the_cue),
+		cmocka_unit_test(quote_titles_with_of_and_reported_speech),
+		cmocka_unit_test(contexts_one_after_another),
 		cmocka_unit_test(entities_things_groups_and_origins),
+		cmocka_unit_test(entities_surname_that_is_a_title),
 		cmocka_unit_test(reported_speech),
 		cmocka_unit_test(numbers_grouping_qualifiers_counts),
 		cmocka_unit_test(numbers_words),

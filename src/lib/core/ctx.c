@@ -28,6 +28,7 @@ void chorus_ctx_free(struct chorus_ctx *ctx)
 		sb_stemmer_delete(ctx->stemmer);
 	free(ctx->text_terms);
 	free(ctx->text_tokcache);
+	free(ctx->extract_classes);
 	free(ctx);
 }
 

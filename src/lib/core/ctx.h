@@ -18,6 +18,8 @@ struct chorus_ctx {
 	uint32_t *text_terms;       /* text module: per norm id, its stem id | stopword bit; 0 unknown */
 	size_t text_terms_cap;
 	struct chorus__tokcache *text_tokcache; /* text module: recent tokens (one malloc) */
+	uint64_t *extract_classes;  /* extract module: per norm id, its word-list mask + 1; 0 unknown */
+	size_t extract_classes_cap;
 };
 
 #endif

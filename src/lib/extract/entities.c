@@ -53,6 +53,10 @@ static const char *const groups[] = {
 
 static const char *const honorifics[] = { "mr", "mrs", "ms", "dr", "miss", "sir", "dame", NULL };
 
+/* Title words that are also surnames: last in a run after a first name ("Charlie King",
+ * "Gloria Major") they are the name, not a title. */
+static const char *const surname_titles[] = { "king", "major", NULL };
+
 static const char *const conn[] = { "of", "for", "de", "al", "bin", "von", "van", "la", NULL };
 
 /* C_PERSON_MAYBE: two to four plain name words; a person when the article uses its
@@ -374,6 +378,22 @@ static int adj_hyphen(const struct xwork *w, size_t i)
 	       chorus__place_find(w->gaz, s, (size_t)(h - s), &pl);
 }
 
+/* The last token of a title with a connector after its title word t, in the run [t, e):
+ * "Secretary of State John F. Kerry" is the title "Secretary of State" and the name
+ * "John F. Kerry" (the last two words, three with an initial between), when at least
+ * three words follow the connector; "High Commissioner for Foreign Affairs" is a title
+ * with no name. */
+static size_t title_of_end(const struct xwork *w, size_t t, size_t e)
+{
+	size_t n = e - (t + 2), name = 2;
+
+	if (e >= t + 4 && tok_n(w, e - 2) == 2 && tok_s(w, e - 2)[1] == '.')
+		name = 3;
+	if (n < 3 || n < name + 1)
+		return e - 1;
+	return e - name - 1;
+}
+
 static void scan_sentence(struct xwork *w, struct cands *cs, size_t si)
 {
 	const struct chorus_sentence *st = &w->doc->sents[si];
@@ -479,10 +499,18 @@ static void scan_sentence(struct xwork *w, struct cands *cs, size_t si)
 		c = cand_add(cs);
 		c->sent = (uint32_t)si;
 		if (t + 1 < e && connector(w, t + 1))
-			t = e - 1; /* "High Commissioner for Foreign ...": a title, no name */
+			t = title_of_end(w, t, e);
 		/* "Mr. King", "Dr. Major": after an honorific a title word is the name */
 		if (t < e && t > b && chorus__tok_in(w, t - 1, honorifics))
 			t = t - 1;
+		/* "Charlie King", "Martin Luther King": given names, then a title word that is a
+		 * surname */
+		if (t + 1 == e && t > b && chorus__tok_in(w, t, surname_titles) && !has_the &&
+		    !any_in(w, b, t, chorus__title_words) && !(tok_f(w, b) & CHORUS_TOK_UPPER)) {
+			struct chorus__place pl;
+			if (!chorus__place_find(w->gaz, tok_s(w, b), tok_n(w, b), &pl))
+				t = e;
+		}
 		if (t < e && !any_in(w, t + 1, e, chorus__org_words) &&
 		    !(chorus__outlet_find(tok_s(w, b), (size_t)(w->doc->tokens[e - 1].end - w->doc->tokens[b].start)))) {
 			if (t + 1 < e) {
@@ -869,6 +897,7 @@ void chorus__entities_words(void)
 	chorus__words_register(starters);
 	chorus__words_register(conn);
 	chorus__words_register(honorifics);
+	chorus__words_register(surname_titles);
 	chorus__words_register(thing_words);
 	chorus__words_register(groups);
 	chorus__words_register(not_names);

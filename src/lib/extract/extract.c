@@ -7,6 +7,7 @@
 #include <pthread.h>
 
 #include "chorus/extract.h"
+#include "core/ctx.h"
 #include "extract/extract_int.h"
 
 const char *const chorus__cue_verbs[] = {
@@ -174,14 +175,21 @@ struct wslot {
 	uint64_t mask;
 };
 
-static const char *const *lists[MAX_LISTS];
-/* list -> bit, direct-mapped by address; filled at registration, read-only after */
+/* list -> bit, hashed by address with linear probing; filled at registration, read-only
+ * after (MAX_LISTS lists fill at most a quarter of it, so probes stay short) */
 #define LCACHE 256
 struct lslot {
 	const char *const *list;
 	unsigned bit;
 };
 static struct lslot lcache[LCACHE];
+
+static size_t lslot_of(const char *const *list)
+{
+	uint64_t h = (uint64_t)((uintptr_t)list >> 3) * 0x9E3779B97F4A7C15ull;
+
+	return (size_t)(h >> 56) & (LCACHE - 1);
+}
 static size_t n_lists;
 static struct wslot *wtab;
 static size_t wtab_mask;
@@ -238,13 +246,15 @@ void chorus__words_register(const char *const *list)
 		return; /* unregistered lists are still answered, by comparison */
 	bit = 1ull << n_lists;
 	{
-		struct lslot *ls = &lcache[((uintptr_t)list >> 3) & (LCACHE - 1)];
-		if (!ls->list) {
-			ls->list = list;
-			ls->bit = (unsigned)n_lists;
+		size_t j = lslot_of(list);
+		while (lcache[j].list && lcache[j].list != list)
+			j = (j + 1) & (LCACHE - 1);
+		if (!lcache[j].list) {
+			lcache[j].list = list;
+			lcache[j].bit = (unsigned)n_lists;
 		}
 	}
-	lists[n_lists++] = list;
+	n_lists++;
 	for (k = 0; list[k]; k++) {
 		char w[WORD_MAX];
 		size_t n = strlen(list[k]);
@@ -269,12 +279,6 @@ static void words_init(void)
 	chorus__timex_words();
 }
 
-/* Per thread: the class mask of each lexicon id seen, for the lexicon last used (a
- * token's class depends only on its lowercased form, which its norm id names). */
-static _Thread_local const struct chorus_lexicon *tl_lex;
-static _Thread_local uint64_t *tl_mask; /* tl_mask[id]: mask + 1, 0 when not yet known */
-static _Thread_local size_t tl_cap;
-
 static uint64_t class_of(const struct chorus_doc *d, size_t i)
 {
 	char w[WORD_MAX];
@@ -284,35 +288,31 @@ static uint64_t class_of(const struct chorus_doc *d, size_t i)
 	return n && (sl = wfind(w, n, 0)) ? sl->mask : 0;
 }
 
+/* The class mask of each token. The mask of each lexicon id seen is kept on the context
+ * (ctx->extract_classes[id]: mask + 1, 0 when not yet known), which owns the lexicon the
+ * ids belong to, so the cache lives and dies with it. */
 static uint64_t *token_classes(struct chorus_ctx *ctx, const struct chorus_doc *d)
 {
 	uint64_t *cls = chorus_xcalloc(d->n_tokens + 1, sizeof(*cls));
-	const struct chorus_lexicon *lex = chorus_ctx_lexicon(ctx);
 	size_t i;
 
-	if (tl_lex != lex) {
-		free(tl_mask);
-		tl_mask = NULL;
-		tl_cap = 0;
-		tl_lex = lex;
-	}
 	for (i = 0; i < d->n_tokens; i++) {
 		uint32_t id = d->tokens[i].norm;
 		if (!id || id > (1u << 26)) {
 			cls[i] = class_of(d, i);
 			continue;
 		}
-		if (id >= tl_cap) {
-			size_t old = tl_cap, cap = tl_cap ? tl_cap : 4096;
+		if (id >= ctx->extract_classes_cap) {
+			size_t old = ctx->extract_classes_cap, cap = old ? old : 4096;
 			while (cap <= id)
 				cap *= 2;
-			tl_mask = chorus_xrealloc(tl_mask, cap * sizeof(*tl_mask));
-			memset(tl_mask + old, 0, (cap - old) * sizeof(*tl_mask));
-			tl_cap = cap;
+			ctx->extract_classes = chorus_xrealloc(ctx->extract_classes, cap * sizeof(uint64_t));
+			memset(ctx->extract_classes + old, 0, (cap - old) * sizeof(uint64_t));
+			ctx->extract_classes_cap = cap;
 		}
-		if (!tl_mask[id])
-			tl_mask[id] = class_of(d, i) + 1;
-		cls[i] = tl_mask[id] - 1;
+		if (!ctx->extract_classes[id])
+			ctx->extract_classes[id] = class_of(d, i) + 1;
+		cls[i] = ctx->extract_classes[id] - 1;
 	}
 	return cls;
 }
@@ -332,12 +332,9 @@ int chorus__tok_in(const struct xwork *w, size_t i, const char *const *list)
 	if (i >= w->doc->n_tokens)
 		return 0;
 	if (w->cls) {
-		const struct lslot *ls = &lcache[((uintptr_t)list >> 3) & (LCACHE - 1)];
-		if (ls->list == list)
-			return (int)((w->cls[i] >> ls->bit) & 1);
-		for (k = 0; k < n_lists; k++)
-			if (lists[k] == list)
-				return (int)((w->cls[i] >> k) & 1);
+		for (k = lslot_of(list); lcache[k].list; k = (k + 1) & (LCACHE - 1))
+			if (lcache[k].list == list)
+				return (int)((w->cls[i] >> lcache[k].bit) & 1);
 	}
 	s = tok_s(w, i);
 	n = tok_n(w, i);
