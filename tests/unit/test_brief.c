@@ -51,7 +51,7 @@ static void story_release(struct story *st)
 
 static struct chorus_brief *build(struct story *st, size_t words, const size_t *dup_of)
 {
-	struct chorus_brief_options opt = { words, dup_of };
+	struct chorus_brief_options opt = { words, dup_of, 0 };
 	struct chorus_brief *b = NULL;
 
 	assert_int_equal(chorus_brief_build(st->ctx, (const struct chorus_doc *const *)st->docs,
@@ -143,6 +143,103 @@ static void budget_is_never_exceeded(void **state)
 		assert_true(sum <= words);
 		/* the shortest selectable sentence has 9 words (Alpha's last) */
 		assert_int_equal(b->n_summary == 0, words < 9);
+		chorus_brief_free(b);
+	}
+	story_release(&st);
+}
+
+static struct chorus_brief *build_flags(struct story *st, size_t words, unsigned flags)
+{
+	struct chorus_brief_options opt = { words, NULL, flags };
+	struct chorus_brief *b = NULL;
+
+	assert_int_equal(chorus_brief_build(st->ctx, (const struct chorus_doc *const *)st->docs,
+					    st->n, &opt, &b),
+			 0);
+	assert_non_null(b);
+	return b;
+}
+
+/* The snow story: the closure is in both articles; the ploughs' sentences share
+ * "snowploughs cleared the road", at the start of Beta's and at the end of Alpha's. */
+static void snow_story(struct story *st)
+{
+	story_add(st, "a", "Alpha",
+		  "Heavy snow closed the mountain pass near Arlberg on Sunday morning.\n\n"
+		  "Drivers waited for hours in long queues before snowploughs cleared the road.");
+	story_add(st, "b", "Beta",
+		  "Heavy snow closed the mountain pass near Arlberg on Sunday, police said.\n\n"
+		  "Snowploughs cleared the road, and the valley villages were reached late in the evening.");
+}
+
+static void fill_cuts_the_sentence_whose_first_words_add_most(void **state)
+{
+	struct story st = { 0 };
+	struct chorus_brief *b;
+
+	(void)state;
+	snow_story(&st);
+	/* Without the flag: Alpha's closure (11 words, the shorter of the two), and no other
+	 * sentence fits the 4 words left. */
+	b = build_flags(&st, 15, 0);
+	assert_int_equal(b->n_summary, 1);
+	assert_int_equal(b->summary_words, 11);
+	assert_int_equal(b->summary[0].cut, 0);
+	chorus_brief_free(b);
+	/* With it, the 4 words left go to the first words of a sentence too long to fit:
+	 * Beta's ploughs sentence, whose first 4 words hold the 3 shared bigrams
+	 * (snowploughs cleared, cleared the, the road: 2 articles each), not Alpha's, which
+	 * holds more concepts as a whole but only 3 rare ones (0.01 each) in its first 4
+	 * words. Beta's closure carries Alpha's: redundant. The comma before the cut goes. */
+	b = build_flags(&st, 15, CHORUS_BRIEF_FILL);
+	assert_int_equal(b->n_summary, 2);
+	assert_string_equal(b->summary[0].text,
+			    "Heavy snow closed the mountain pass near Arlberg on Sunday morning.");
+	assert_int_equal(b->summary[0].cut, 0);
+	assert_int_equal(b->summary[0].n_sources, 2);
+	assert_string_equal(b->summary[1].text, "Snowploughs cleared the road\xe2\x80\xa6");
+	assert_int_equal(b->summary[1].cut, 1);
+	assert_int_equal(b->summary[1].words, 4);
+	assert_int_equal(b->summary[1].doc, 1);
+	assert_int_equal(b->summary[1].sent, 1);
+	/* its sources are those of the whole sentence: only 3 content stems in common with
+	 * Alpha's, fewer than the 4 the alignment asks */
+	assert_int_equal(b->summary[1].n_sources, 1);
+	assert_int_equal(b->summary_words, 15);
+	chorus_brief_free(b);
+	/* A budget smaller than every sentence: the summary is one cut sentence. */
+	b = build_flags(&st, 10, CHORUS_BRIEF_FILL);
+	assert_int_equal(b->n_summary, 1);
+	assert_string_equal(b->summary[0].text,
+			    "Heavy snow closed the mountain pass near Arlberg on Sunday\xe2\x80\xa6");
+	assert_int_equal(b->summary[0].cut, 1);
+	assert_int_equal(b->summary[0].n_sources, 2);
+	chorus_brief_free(b);
+	/* 11 words left after the closure: Beta's ploughs sentence (14 words) is cut after
+	 * "late"; Alpha's (12) would not fit whole either. */
+	b = build_flags(&st, 22, CHORUS_BRIEF_FILL);
+	assert_int_equal(b->n_summary, 2);
+	assert_string_equal(b->summary[1].text, "Snowploughs cleared the road, and the valley "
+						"villages were reached late\xe2\x80\xa6");
+	assert_int_equal(b->summary[1].words, 11);
+	chorus_brief_free(b);
+	/* Once the three sentences that do not repeat one another fit whole (37 words),
+	 * nothing is cut. */
+	b = build_flags(&st, 37, CHORUS_BRIEF_FILL);
+	assert_int_equal(b->n_summary, 3);
+	assert_int_equal(b->summary[2].cut, 0);
+	assert_int_equal(b->summary_words, 37);
+	chorus_brief_free(b);
+	/* The budget is still a budget, and only the last sentence may be cut. */
+	for (size_t words = 1; words <= 40; words++) {
+		size_t i, sum = 0;
+		b = build_flags(&st, words, CHORUS_BRIEF_FILL);
+		for (i = 0; i < b->n_summary; i++) {
+			sum += b->summary[i].words;
+			assert_true(!b->summary[i].cut || i + 1 == b->n_summary);
+		}
+		assert_int_equal(sum, b->summary_words);
+		assert_true(sum <= words);
 		chorus_brief_free(b);
 	}
 	story_release(&st);
@@ -354,7 +451,7 @@ static void bad_arguments(void **state)
 	struct story st = { 0 };
 	struct chorus_brief *b = (struct chorus_brief *)&st;
 	const size_t dup_of[2] = { CHORUS_BRIEF_ORIGINAL, 7 };
-	struct chorus_brief_options opt = { 0, dup_of };
+	struct chorus_brief_options opt = { 0, dup_of, 0 };
 
 	(void)state;
 	story_add(&st, "one", NULL, "Only one article tells this short story about a lost cat today.");
@@ -425,7 +522,7 @@ static void seeds_brief(void **state)
 {
 	struct seeds s;
 	struct chorus_brief *b = NULL;
-	struct chorus_brief_options opt = { 100, NULL };
+	struct chorus_brief_options opt = { 100, NULL, 0 };
 	const char *first;
 	size_t i, multi = 0;
 	char *text;
@@ -476,6 +573,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(summary_takes_shared_facts_and_names_all_outlets),
 		cmocka_unit_test(budget_is_never_exceeded),
+		cmocka_unit_test(fill_cuts_the_sentence_whose_first_words_add_most),
 		cmocka_unit_test(copies_are_outlets_but_not_support),
 		cmocka_unit_test(low_content_sentences_are_never_selected),
 		cmocka_unit_test(datelines_and_contact_lines_stay_out),

@@ -67,6 +67,8 @@ struct sent {
 	uint32_t words;      /* after the dateline */
 	uint32_t skip;       /* bytes of a dateline at its start (left out of the summary) */
 	uint32_t *concepts;  /* distinct concept indices */
+	uint32_t *ends;      /* per concept: the words (after the dateline) up to the end of its
+	                      * first occurrence, so that the first k words hold those <= k */
 	uint32_t n_concepts;
 	uint32_t *stems;     /* distinct content stems, as the indices of their word concepts */
 	uint32_t *plain;     /* those of them written in lowercase somewhere in it (not names) */
@@ -319,7 +321,7 @@ static void *arena_array(struct work *w, size_t n, size_t size)
 static void index_sentences(struct work *w)
 {
 	size_t d, total_sents = 0, total_toks = 0, slots = 16;
-	uint32_t *tmp_c, *tmp_s, *tmp_p;
+	uint32_t *tmp_c, *tmp_e, *tmp_s, *tmp_p;
 	size_t tmp_cap = 16;
 
 	for (d = 0; d < w->n_docs; d++) {
@@ -347,6 +349,7 @@ static void index_sentences(struct work *w)
 	w->sents = arena_array(w, total_sents, sizeof(*w->sents));
 	w->doc_first = arena_array(w, w->n_docs + 1, sizeof(size_t));
 	tmp_c = arena_array(w, 2 * tmp_cap, sizeof(uint32_t));
+	tmp_e = arena_array(w, 2 * tmp_cap, sizeof(uint32_t));
 	tmp_s = arena_array(w, tmp_cap, sizeof(uint32_t));
 	tmp_p = arena_array(w, tmp_cap, sizeof(uint32_t));
 
@@ -360,7 +363,8 @@ static void index_sentences(struct work *w)
 			const struct chorus_sentence *cs = &doc->sents[s];
 			struct sent *st = &w->sents[w->n_sents++];
 			uint32_t nc = 0, ns = 0, np = 0, prev = 0, prev_stop = 1, t, i;
-			int first = 1;
+			uint32_t begin, scan, nw = 0;
+			int first = 1, in_word = 0;
 
 			st->doc = (uint32_t)d;
 			st->idx = (uint32_t)s;
@@ -371,14 +375,21 @@ static void index_sentences(struct work *w)
 			st->eligible = eligible(w->lex, doc, cs, st->skip, st->words);
 			if (!(cs->flags & CHORUS_SENT_TITLE))
 				pos++;
+			begin = scan = cs->start + st->skip;
 			for (t = cs->tok_begin; t < cs->tok_end; t++) {
 				const struct chorus_token *tok = &doc->tokens[t];
 				uint32_t stem, c, sid = (uint32_t)w->n_sents;
 				int stop;
 
 				if (!is_word(tok) || (tok->flags & CHORUS_TOK_QUOTE) ||
-				    tok->start < cs->start + st->skip)
+				    tok->start < begin)
 					continue;
+				for (; scan < tok->end; scan++) { /* words up to this token's end */
+					char ch = doc->text[scan];
+					int sp = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+					nw += (uint32_t)(!sp && !in_word);
+					in_word = !sp;
+				}
 				stem = canon_stem(w, tok->stem);
 				stop = (tok->flags & CHORUS_TOK_STOP) != 0;
 				if (!stop) {
@@ -386,8 +397,10 @@ static void index_sentences(struct work *w)
 					if (w->seen[c] != sid) {
 						w->seen[c] = sid;
 						tmp_s[ns++] = c;
-						if (UNIGRAM > 0.0)
+						if (UNIGRAM > 0.0) {
+							tmp_e[nc] = nw;
 							tmp_c[nc++] = c;
+						}
 					}
 					if ((first || !(tok->flags & (CHORUS_TOK_CAP | CHORUS_TOK_UPPER))) &&
 					    w->seen_plain[c] != sid) {
@@ -400,6 +413,7 @@ static void index_sentences(struct work *w)
 					c = concept_of(w, (uint64_t)prev << 32 | stem);
 					if (w->seen[c] != sid) {
 						w->seen[c] = sid;
+						tmp_e[nc] = nw;
 						tmp_c[nc++] = c;
 					}
 				}
@@ -408,6 +422,8 @@ static void index_sentences(struct work *w)
 			}
 			st->concepts = arena_array(w, nc, sizeof(uint32_t));
 			memcpy(st->concepts, tmp_c, nc * sizeof(uint32_t));
+			st->ends = arena_array(w, nc, sizeof(uint32_t));
+			memcpy(st->ends, tmp_e, nc * sizeof(uint32_t));
 			st->n_concepts = nc;
 			st->stems = arena_array(w, ns, sizeof(uint32_t));
 			memcpy(st->stems, tmp_s, ns * sizeof(uint32_t));
@@ -523,11 +539,11 @@ static double score_of(const struct sent *s, double gain)
  * shrink as concepts get covered, so a sentence's last computed score bounds its
  * current one: only the sentence with the best bound is recomputed, until its fresh
  * score still beats every other bound (the lazy evaluation of Minoux 1978). Ties go to
- * the earlier sentence, as in the plain greedy.
+ * the earlier sentence, as in the plain greedy. covered[] (one byte per concept, all 0
+ * on entry) holds the concepts the chosen sentences cover on return.
  */
-static size_t select_greedy(struct work *w, size_t budget, size_t *chosen)
+static size_t select_greedy(struct work *w, size_t budget, size_t *chosen, unsigned char *covered)
 {
-	unsigned char *covered = chorus__arena_calloc(w->arena, w->n_concepts + 1, 1);
 	unsigned char *dead = chorus__arena_calloc(w->arena, w->n_sents + 1, 1);
 	double *bound = arena_array(w, w->n_sents, sizeof(double));
 	size_t used = 0, n = 0, i, best_single = (size_t)-1;
@@ -594,8 +610,92 @@ static size_t select_greedy(struct work *w, size_t budget, size_t *chosen)
 	if (best_single != (size_t)-1 && best_single_gain > SINGLE_MARGIN * total) {
 		chosen[0] = best_single;
 		n = 1;
+		memset(covered, 0, w->n_concepts);
+		for (i = 0; i < w->sents[best_single].n_concepts; i++)
+			covered[w->sents[best_single].concepts[i]] = 1;
 	}
 	return n;
+}
+
+/* The weight of the concepts not yet covered that s holds within its first k words. */
+static double prefix_gain(const struct work *w, const struct sent *s, uint32_t k,
+			  const unsigned char *covered)
+{
+	double g = 0.0;
+	uint32_t i;
+
+	for (i = 0; i < s->n_concepts; i++)
+		if (s->ends[i] <= k && !covered[s->concepts[i]])
+			g += w->weight[s->concepts[i]];
+	return g;
+}
+
+/*
+ * CHORUS_BRIEF_FILL: the sentence to cut after the `left` words the chosen ones leave
+ * unused: among the selectable sentences too long to fit whole, the one whose first
+ * `left` words hold the most weight not yet covered, and that does not carry the
+ * content of a chosen one (the alignment rule, on the whole sentence). Ties go to the
+ * earlier sentence. Returns its index into w->sents, or (size_t)-1 when none adds
+ * anything.
+ */
+static size_t select_fill(struct work *w, size_t left, const size_t *chosen, size_t n,
+			  const unsigned char *covered)
+{
+	unsigned char *dead = chorus__arena_calloc(w->arena, w->n_sents + 1, 1);
+	double *gain = arena_array(w, w->n_sents, sizeof(double));
+	size_t i, best;
+
+	if (!left)
+		return (size_t)-1;
+	for (i = 0; i < n; i++)
+		dead[chosen[i]] = 1;
+	for (i = 0; i < w->n_sents; i++) {
+		const struct sent *s = &w->sents[i];
+		if (!s->eligible || s->words <= left || dead[i]) {
+			dead[i] = 1;
+			continue;
+		}
+		gain[i] = prefix_gain(w, s, (uint32_t)left, covered);
+		dead[i] = gain[i] <= 0.0;
+	}
+	for (;;) {
+		best = (size_t)-1;
+		for (i = 0; i < w->n_sents; i++)
+			if (!dead[i] && (best == (size_t)-1 || gain[i] > gain[best]))
+				best = i;
+		if (best == (size_t)-1 || !redundant(w, &w->sents[best], chosen, n))
+			return best;
+		dead[best] = 1;
+	}
+}
+
+/* The first k words of the n bytes at p (k >= 1 and fewer than p holds), without the
+ * punctuation that would end the cut mid-clause (a comma, a dash, an opening
+ * parenthesis or quote), followed by U+2026; *words: the words it keeps (0 when
+ * nothing but such punctuation was left, and then NULL). */
+static char *cut_words(struct work *w, const char *p, size_t n, size_t k, size_t *words)
+{
+	size_t i, end = 0, nw = 0;
+	int in = 0;
+	char *out;
+
+	for (i = 0; i < n; i++) {
+		int sp = p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r';
+		if (!sp && !in && nw++ == k)
+			break;
+		in = !sp;
+		if (!sp)
+			end = i + 1;
+	}
+	while (end && p[end - 1] && strchr(" \t\r\n,;:-_([{\"'", p[end - 1]))
+		end--;
+	*words = chorus__brief_count_words(p, end);
+	if (!*words)
+		return NULL;
+	out = chorus__arena_alloc(w->arena, end + 4);
+	memcpy(out, p, end);
+	memcpy(out + end, "\xe2\x80\xa6", 4); /* U+2026 and the NUL */
+	return out;
 }
 
 /* Every document carrying the content of sentence s: in each other document, the
@@ -640,12 +740,15 @@ static void align(struct work *w, const struct sent *s, struct chorus_brief_sent
 struct order {
 	size_t support, pos, doc, sent, slot;
 	double central;
+	int cut; /* the cut sentence of CHORUS_BRIEF_FILL comes last */
 };
 
 static int cmp_order(const void *pa, const void *pb)
 {
 	const struct order *a = pa, *b = pb;
 
+	if (a->cut != b->cut)
+		return a->cut < b->cut ? -1 : 1;
 	if (a->support != b->support)
 		return a->support > b->support ? -1 : 1;
 	if (a->central != b->central)
@@ -687,7 +790,8 @@ int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *d
 	struct work w;
 	struct chorus_brief_sentence *sum;
 	struct order *ord;
-	size_t *chosen, *group, i, n_chosen, budget;
+	size_t *chosen, *group, i, n_chosen, budget, fill = (size_t)-1;
+	unsigned char *covered;
 	int ret = CHORUS_EEMPTY;
 
 	*out = NULL;
@@ -721,8 +825,17 @@ int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *d
 
 	index_sentences(&w);
 	weigh_concepts(&w, b->n_independent);
-	chosen = arena_array(&w, w.n_sents, sizeof(size_t));
-	n_chosen = select_greedy(&w, budget, chosen);
+	chosen = arena_array(&w, w.n_sents + 1, sizeof(size_t));
+	covered = chorus__arena_calloc(w.arena, w.n_concepts + 1, 1);
+	n_chosen = select_greedy(&w, budget, chosen, covered);
+	if (opt && (opt->flags & CHORUS_BRIEF_FILL)) {
+		size_t used = 0;
+		for (i = 0; i < n_chosen; i++)
+			used += w.sents[chosen[i]].words;
+		fill = select_fill(&w, budget - used, chosen, n_chosen, covered);
+		if (fill != (size_t)-1)
+			chosen[n_chosen++] = fill;
+	}
 
 	sum = arena_array(&w, n_chosen, sizeof(*sum));
 	ord = arena_array(&w, n_chosen, sizeof(*ord));
@@ -731,20 +844,34 @@ int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *d
 		const struct chorus_sentence *cs = &docs[s->doc]->sents[s->idx];
 
 		ord[i].slot = i;
+		ord[i].cut = chosen[i] == fill;
 		ord[i].pos = s->pos;
 		ord[i].central = 0.0;
 		for (size_t c = 0; c < s->n_concepts; c++)
 			ord[i].central += w.weight[s->concepts[c]];
 		ord[i].doc = s->doc;
 		ord[i].sent = s->idx;
-		sum[i].text = chorus__arena_strndup(w.arena, docs[s->doc]->text + cs->start + s->skip,
-						    cs->end - cs->start - s->skip);
 		sum[i].doc = s->doc;
 		sum[i].sent = s->idx;
-		sum[i].words = s->words;
+		sum[i].text = NULL;
+		if (ord[i].cut) {
+			sum[i].text = cut_words(&w, docs[s->doc]->text + cs->start + s->skip,
+						cs->end - cs->start - s->skip, budget - b->summary_words,
+						&sum[i].words);
+			sum[i].cut = 1;
+			if (!sum[i].text) {
+				n_chosen = i; /* nothing but punctuation fits */
+				break;
+			}
+		} else {
+			sum[i].text = chorus__arena_strndup(w.arena, docs[s->doc]->text + cs->start + s->skip,
+							    cs->end - cs->start - s->skip);
+			sum[i].words = s->words;
+			sum[i].cut = 0;
+		}
 		align(&w, s, &sum[i]);
 		ord[i].support = sum[i].support;
-		b->summary_words += s->words;
+		b->summary_words += sum[i].words;
 	}
 	if (n_chosen)
 		qsort(ord, n_chosen, sizeof(*ord), cmp_order);
