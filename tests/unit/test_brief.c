@@ -245,6 +245,64 @@ static void fill_cuts_the_sentence_whose_first_words_add_most(void **state)
 	story_release(&st);
 }
 
+/* The hail story: the ferry's return is in 3 articles, the hail in 2, each of the other
+ * articles says something of its own. */
+static void hail_story(struct story *st, size_t n)
+{
+	static const char *const other[] = {
+		"A new library with a large reading room and a small cafe opened in the old town hall building this week.",
+		"The regional orchestra announced a winter season of twelve concerts, with two premieres by local composers.",
+		"Police asked drivers to avoid the coastal road after a landslide blocked both lanes near the tunnel entrance.",
+		"The football club signed a goalkeeper from a second division team on a contract that runs for three years.",
+	};
+	static const char *const ids[] = { "d", "e", "f", "g" };
+	const char *ferry = "The ferry resumed service on the river on Monday.";
+	const char *hail = "Farmers near the northern lake said that heavy hail had destroyed wheat, barley and "
+			   "maize fields across the whole valley during the long storm.";
+	char both[512];
+	size_t i;
+
+	snprintf(both, sizeof(both), "%s\n\n%s", ferry, hail);
+	story_add(st, "a", NULL, both);
+	story_add(st, "b", NULL, both);
+	story_add(st, "c", NULL, ferry);
+	for (i = 0; i + 3 < n; i++)
+		story_add(st, ids[i], NULL, other[i]);
+}
+
+static void large_stories_need_three_articles_per_concept(void **state)
+{
+	struct story st = { 0 };
+	struct chorus_brief *b;
+
+	(void)state;
+	/* 6 articles: a concept counts from 2 articles on. The hail sentence (24 words) has
+	 * 22 bigram concepts, 2 articles each: 44 / 24^0.6 = 6.5; the ferry sentence (9
+	 * words) 7 concepts of 3 articles: 21 / 9^0.6 = 5.6. The hail takes the whole
+	 * budget. */
+	hail_story(&st, 6);
+	b = build(&st, 24, NULL);
+	assert_int_equal(b->n_summary, 1);
+	assert_string_equal(b->summary[0].text, "Farmers near the northern lake said that heavy hail had "
+						"destroyed wheat, barley and maize fields across the whole valley during the long storm.");
+	assert_int_equal(b->summary[0].n_sources, 2);
+	chorus_brief_free(b);
+	story_release(&st);
+
+	/* 7 articles: from LARGE_STORY (7) on, a concept needs 3 of them; the hail's weigh
+	 * 0.01 per article, and the ferry leads. The 15 words left hold no other sentence
+	 * (the others have 17 to 21 words; the ferry's copies in b and c are redundant). */
+	memset(&st, 0, sizeof(st));
+	hail_story(&st, 7);
+	b = build(&st, 24, NULL);
+	assert_int_equal(b->n_summary, 1);
+	assert_string_equal(b->summary[0].text, "The ferry resumed service on the river on Monday.");
+	assert_int_equal(b->summary[0].doc, 0);
+	assert_int_equal(b->summary[0].n_sources, 3);
+	chorus_brief_free(b);
+	story_release(&st);
+}
+
 static void copies_are_outlets_but_not_support(void **state)
 {
 	struct story st = { 0 };
@@ -574,6 +632,7 @@ int main(void)
 		cmocka_unit_test(summary_takes_shared_facts_and_names_all_outlets),
 		cmocka_unit_test(budget_is_never_exceeded),
 		cmocka_unit_test(fill_cuts_the_sentence_whose_first_words_add_most),
+		cmocka_unit_test(large_stories_need_three_articles_per_concept),
 		cmocka_unit_test(copies_are_outlets_but_not_support),
 		cmocka_unit_test(low_content_sentences_are_never_selected),
 		cmocka_unit_test(datelines_and_contact_lines_stay_out),

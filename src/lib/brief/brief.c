@@ -53,12 +53,15 @@ static double tune(const char *name, double def)
 #define QUOTE_MAX P(QUOTE_MAX, 0.6)      /* a sentence with more of its words in quotes is a quote */
 #define CAPS_MAX P(CAPS_MAX, 0.6)        /* one with more capitalized words is a headline */
 #define COST_EXP P(COST_EXP, 0.6)       /* r in gain / words^r */
+#define MIN_DF P(MIN_DF, 2)             /* documents a concept needs to count (small stories) */
+#define MIN_DF_LARGE P(MIN_DF_LARGE, 3) /* and in stories of LARGE_STORY documents or more */
 #define POS_BONUS P(POS_BONUS, 0.0)      /* gain factor 1 + POS_BONUS / (1 + position in article) */
 #define ALIGN_MIN P(ALIGN_MIN, 0.4)      /* containment of content stems for "same content" */
 #define ALIGN_SHARED P(ALIGN_SHARED, 4)     /* and the least number of shared content stems */
 #define ALIGN_PLAIN P(ALIGN_PLAIN, 0.5) /* containment of the content stems that are not names */
 #define SINGLE_MARGIN 1.5  /* the best single sentence replaces a greedy pick this much worse */
 #define RARE_WEIGHT 0.01   /* weight per document of a concept too few documents carry */
+#define LARGE_STORY P(LARGE_STORY, 7) /* independent documents from which MIN_DF_LARGE applies */
 #define UNIGRAM P(UNIGRAM, 0.0)        /* weight of a content-word concept relative to a bigram */
 
 struct sent {
@@ -446,16 +449,22 @@ static void index_sentences(struct work *w)
 /* Concept weights: the independent documents carrying the concept. When the story
  * has two or more independent documents, a concept fewer than MIN_DF of them carry
  * weighs almost nothing: the summary is what outlets agree on, and such concepts only
- * decide what fills a budget larger than the agreed content. */
+ * decide what fills a budget larger than the agreed content. From LARGE_STORY
+ * documents on, the threshold is MIN_DF_LARGE, the minimum document frequency Gillick
+ * & Favre 2009 (section 3) use on 10-document sets: two articles of ten sharing a
+ * phrase is often chance. When no concept reaches the threshold, it is lowered to the
+ * most documents any concept has. */
 static void weigh_concepts(struct work *w, size_t n_independent)
 {
-	uint32_t c, min_df = n_independent >= 2 ? (uint32_t)P(MIN_DF, 2) : 1, max_df = 0;
+	uint32_t c, min_df = 1, max_df = 0;
 
+	if (n_independent >= 2)
+		min_df = (uint32_t)(n_independent >= LARGE_STORY ? MIN_DF_LARGE : MIN_DF);
 	for (c = 0; c < w->n_concepts; c++)
 		if (w->df_orig[c] > max_df)
 			max_df = w->df_orig[c];
 	if (max_df < min_df)
-		min_df = 1;
+		min_df = max_df ? max_df : 1;
 	w->weight = arena_array(w, w->n_concepts, sizeof(double));
 	for (c = 0; c < w->n_concepts; c++) {
 		uint32_t df = w->df_orig[c] ? w->df_orig[c] : 1;
