@@ -71,7 +71,8 @@ struct sent {
 	uint32_t skip;       /* bytes of a dateline at its start (left out of the summary) */
 	uint32_t *concepts;  /* distinct concept indices */
 	uint32_t *ends;      /* per concept: the words (after the dateline) up to the end of its
-	                      * first occurrence, so that the first k words hold those <= k */
+	                      * first occurrence, so that the first k words hold those <= k;
+	                      * NULL unless work.fill */
 	uint32_t n_concepts;
 	uint32_t *stems;     /* distinct content stems, as the indices of their word concepts */
 	uint32_t *plain;     /* those of them written in lowercase somewhere in it (not names) */
@@ -86,6 +87,7 @@ struct work {
 	const struct chorus_doc *const *docs;
 	size_t n_docs;
 	const size_t *group;
+	int fill;          /* CHORUS_BRIEF_FILL: sentences keep their concepts' word offsets */
 	/* concepts: open addressing on keys, values are concept indices */
 	uint64_t *keys;
 	uint32_t *vals;
@@ -387,11 +389,16 @@ static void index_sentences(struct work *w)
 				if (!is_word(tok) || (tok->flags & CHORUS_TOK_QUOTE) ||
 				    tok->start < begin)
 					continue;
-				for (; scan < tok->end; scan++) { /* words up to this token's end */
-					char ch = doc->text[scan];
-					int sp = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
-					nw += (uint32_t)(!sp && !in_word);
-					in_word = !sp;
+				if (w->fill) { /* words up to this token's end (a token holds no space) */
+					for (; scan < tok->start; scan++) {
+						char ch = doc->text[scan];
+						int sp = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+						nw += (uint32_t)(!sp && !in_word);
+						in_word = !sp;
+					}
+					nw += (uint32_t)!in_word;
+					in_word = 1;
+					scan = tok->end;
 				}
 				stem = canon_stem(w, tok->stem);
 				stop = (tok->flags & CHORUS_TOK_STOP) != 0;
@@ -425,8 +432,11 @@ static void index_sentences(struct work *w)
 			}
 			st->concepts = arena_array(w, nc, sizeof(uint32_t));
 			memcpy(st->concepts, tmp_c, nc * sizeof(uint32_t));
-			st->ends = arena_array(w, nc, sizeof(uint32_t));
-			memcpy(st->ends, tmp_e, nc * sizeof(uint32_t));
+			st->ends = NULL;
+			if (w->fill) {
+				st->ends = arena_array(w, nc, sizeof(uint32_t));
+				memcpy(st->ends, tmp_e, nc * sizeof(uint32_t));
+			}
 			st->n_concepts = nc;
 			st->stems = arena_array(w, ns, sizeof(uint32_t));
 			memcpy(st->stems, tmp_s, ns * sizeof(uint32_t));
@@ -819,6 +829,7 @@ int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *d
 	w.docs = docs;
 	w.n_docs = n;
 	w.group = group;
+	w.fill = opt && (opt->flags & CHORUS_BRIEF_FILL);
 
 	b = chorus_xcalloc(1, sizeof(*b));
 	impl = chorus__arena_calloc(w.arena, 1, sizeof(*impl));
@@ -837,7 +848,7 @@ int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *d
 	chosen = arena_array(&w, w.n_sents + 1, sizeof(size_t));
 	covered = chorus__arena_calloc(w.arena, w.n_concepts + 1, 1);
 	n_chosen = select_greedy(&w, budget, chosen, covered);
-	if (opt && (opt->flags & CHORUS_BRIEF_FILL)) {
+	if (w.fill) {
 		size_t used = 0;
 		for (i = 0; i < n_chosen; i++)
 			used += w.sents[chosen[i]].words;
