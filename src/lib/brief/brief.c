@@ -7,7 +7,8 @@
  * - Concepts are bigrams of adjacent word stems (punctuation skipped, as ROUGE-2
  *   counts them; a bigram of two stopwords is no concept), weighted by the number of
  *   independent articles (syndicated copies excluded) that carry them; concepts fewer
- *   than MIN_DF articles carry weigh almost nothing. This follows Gillick & Favre 2009,
+ *   than MIN_DF articles carry (MIN_DF_LARGE in stories of LARGE_STORY articles or
+ *   more) weigh almost nothing. This follows Gillick & Favre 2009,
  *   "A Scalable Global Model for Summarization", section 3: the summary should cover
  *   the concepts most documents share, each counted once, so that repeating one earns
  *   nothing.
@@ -16,7 +17,9 @@
  *   Budgeted Maximization of Submodular Functions", algorithm 1), evaluated lazily;
  *   then the best single sentence is compared, which gives the constant-factor
  *   guarantee of their theorem 1 (weakened by SINGLE_MARGIN, so that a near tie keeps
- *   the greedy's shorter choice).
+ *   the greedy's shorter choice). With CHORUS_BRIEF_FILL, the words the whole
+ *   sentences leave go to the first words of the sentence whose first words gain the
+ *   most, cut at the budget and placed last.
  * - Low-content sentences are never selected: headlines, fragments, questions, lines
  *   ending in a colon or without final punctuation, sentences that are mostly
  *   quotation or capitals, that start in lowercase or lean on the sentence before,
