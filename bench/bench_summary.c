@@ -91,7 +91,7 @@ static size_t summarize(struct chorus_ctx *ctx, struct cluster *c, size_t *bytes
 {
 	struct chorus_doc *docs[PER_CLUSTER];
 	struct chorus_brief *b = NULL;
-	struct chorus_brief_options opt = { 100, NULL };
+	struct chorus_brief_options opt = { 100, NULL, 0 };
 	size_t i, n = 0, words = 0, len = 0;
 	char *out = NULL;
 	double t0;

@@ -26,12 +26,22 @@ extern "C" {
 /* dup_of value of an article that is not a copy of another one. */
 #define CHORUS_BRIEF_ORIGINAL ((size_t)-1)
 
+/* chorus_brief_options.flags */
+enum chorus_brief_flags {
+	/* Fill the word budget: when the whole sentences chosen leave words unused, the
+	 * sentence whose first words add the most is appended last, cut after the word that
+	 * reaches the budget, its text ending in U+2026 ("..."). For evaluations that keep a
+	 * summary's first N words (ROUGE's -l N), which the whole sentences alone waste. */
+	CHORUS_BRIEF_FILL = 1 << 0
+};
+
 struct chorus_brief_options {
 	size_t words;         /* word budget of the summary; 0 means CHORUS_BRIEF_DEFAULT_WORDS */
 	const size_t *dup_of; /* optional, one entry per document: the index of the document
 	                       * that document i is a syndicated copy of, or
 	                       * CHORUS_BRIEF_ORIGINAL. Copies count as outlets carrying a
 	                       * sentence but not as independent support for it. NULL: no copies. */
+	unsigned flags;       /* enum chorus_brief_flags */
 };
 
 /* One article that carries a summary sentence's content. */
@@ -50,6 +60,8 @@ struct chorus_brief_sentence {
 	                                            * document order; includes doc itself */
 	size_t n_sources;
 	size_t support;    /* independent sources: n_sources minus syndicated copies */
+	int cut;           /* 1: text is the sentence's first words only (CHORUS_BRIEF_FILL);
+	                    * sources are those of the whole sentence */
 };
 
 /*

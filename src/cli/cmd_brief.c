@@ -21,6 +21,8 @@ static void usage(FILE *out)
 	      "\n"
 	      "Options:\n"
 	      "  --words N              word budget of the summary (default 100)\n"
+	      "  --fill                 use the whole budget: end with the best next sentence,\n"
+	      "                         cut after the budget's last word (for ROUGE -l N)\n"
 	      "  --format F             text, md, json, or plain (the summary sentences only,\n"
 	      "                         one per line); default: md on a terminal, else text\n"
 	      "  --source NAME          outlet of articles whose input names none\n"
@@ -156,6 +158,8 @@ int cmd_brief(int argc, char **argv)
 				return EXIT_USAGE;
 			if (cli_parse_size("--words", v, 1, 100000, &bopt.words))
 				return EXIT_USAGE;
+		} else if (!strcmp(arg, "--fill")) {
+			bopt.flags |= CHORUS_BRIEF_FILL;
 		} else if (is_opt(arg, "--format")) {
 			if (!(v = opt_value(argc, argv, &a, "--format")))
 				return EXIT_USAGE;
@@ -194,8 +198,8 @@ int cmd_brief(int argc, char **argv)
 		if (!only_inputs && arg[0] == '-' && strcmp(arg, "-")) {
 			if (!strcmp(arg, "--"))
 				only_inputs = 1;
-			else if (!strchr(arg, '='))
-				a++; /* every option left here takes a value */
+			else if (strcmp(arg, "--fill") && !strchr(arg, '='))
+				a++; /* every other option left here takes a value */
 			continue;
 		}
 		rc = chorus_read_path(ctx, arg, &ropt, take_article, on_diag, &in);

@@ -1,9 +1,10 @@
 /*
  * tests/fuzz/fuzz_brief.c: libFuzzer target for the brief. The input's first byte sets
- * the word budget, the second the syndicated-copy links; the rest is cut at form feeds
+ * the word budget (an odd one with CHORUS_BRIEF_FILL), the second the syndicated-copy links; the rest is cut at form feeds
  * into up to 6 articles (repaired to UTF-8 as readers do), which are analysed and made
- * into a brief, rendered in every format. Checked: the budget holds, every sentence and
- * source points inside its document, the JSON parses.
+ * into a brief, rendered in every format. Checked: the budget holds, only the last
+ * sentence may be cut, every sentence and source points inside its document, the JSON
+ * parses.
  *
  * Replay without libFuzzer: build with -DCHORUS_FUZZ_MAIN and pass files as arguments.
  */
@@ -27,7 +28,7 @@ static void check(const struct chorus_brief *b, const struct chorus_doc *const *
 	for (i = 0; i < b->n_summary; i++) {
 		const struct chorus_brief_sentence *s = &b->summary[i];
 		if (s->doc >= n || s->sent >= docs[s->doc]->n_sents || !s->n_sources ||
-		    s->support > s->n_sources)
+		    s->support > s->n_sources || (s->cut && i + 1 != b->n_summary))
 			abort();
 		for (j = 0; j < s->n_sources; j++)
 			if (s->sources[j].doc >= n || s->sources[j].sent >= docs[s->sources[j].doc]->n_sents)
@@ -43,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct chorus_ctx *ctx;
 	struct chorus_article a[MAX_DOCS];
 	struct chorus_doc *docs[MAX_DOCS];
-	struct chorus_brief_options opt = { 0, NULL };
+	struct chorus_brief_options opt = { 0, NULL, 0 };
 	struct chorus_brief *b = NULL;
 	size_t dup_of[MAX_DOCS], n_art = 0, n = 0, i, start;
 	unsigned links;
@@ -52,6 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	ctx = chorus_ctx_new();
 	opt.words = data[0];
+	opt.flags = (data[0] & 1) ? CHORUS_BRIEF_FILL : 0;
 	links = data[1];
 	data += 2;
 	size -= 2;

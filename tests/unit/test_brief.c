@@ -51,7 +51,7 @@ static void story_release(struct story *st)
 
 static struct chorus_brief *build(struct story *st, size_t words, const size_t *dup_of)
 {
-	struct chorus_brief_options opt = { words, dup_of };
+	struct chorus_brief_options opt = { words, dup_of, 0 };
 	struct chorus_brief *b = NULL;
 
 	assert_int_equal(chorus_brief_build(st->ctx, (const struct chorus_doc *const *)st->docs,
@@ -145,6 +145,161 @@ static void budget_is_never_exceeded(void **state)
 		assert_int_equal(b->n_summary == 0, words < 9);
 		chorus_brief_free(b);
 	}
+	story_release(&st);
+}
+
+static struct chorus_brief *build_flags(struct story *st, size_t words, unsigned flags)
+{
+	struct chorus_brief_options opt = { words, NULL, flags };
+	struct chorus_brief *b = NULL;
+
+	assert_int_equal(chorus_brief_build(st->ctx, (const struct chorus_doc *const *)st->docs,
+					    st->n, &opt, &b),
+			 0);
+	assert_non_null(b);
+	return b;
+}
+
+/* The snow story: the closure is in both articles; the ploughs' sentences share
+ * "snowploughs cleared the road", at the start of Beta's and at the end of Alpha's. */
+static void snow_story(struct story *st)
+{
+	story_add(st, "a", "Alpha",
+		  "Heavy snow closed the mountain pass near Arlberg on Sunday morning.\n\n"
+		  "Drivers waited for hours in long queues before snowploughs cleared the road.");
+	story_add(st, "b", "Beta",
+		  "Heavy snow closed the mountain pass near Arlberg on Sunday, police said.\n\n"
+		  "Snowploughs cleared the road, and the valley villages were reached late in the evening.");
+}
+
+static void fill_cuts_the_sentence_whose_first_words_add_most(void **state)
+{
+	struct story st = { 0 };
+	struct chorus_brief *b;
+
+	(void)state;
+	snow_story(&st);
+	/* Without the flag: Alpha's closure (11 words, the shorter of the two), and no other
+	 * sentence fits the 4 words left. */
+	b = build_flags(&st, 15, 0);
+	assert_int_equal(b->n_summary, 1);
+	assert_int_equal(b->summary_words, 11);
+	assert_int_equal(b->summary[0].cut, 0);
+	chorus_brief_free(b);
+	/* With it, the 4 words left go to the first words of a sentence too long to fit:
+	 * Beta's ploughs sentence, whose first 4 words hold the 3 shared bigrams
+	 * (snowploughs cleared, cleared the, the road: 2 articles each), not Alpha's, which
+	 * holds more concepts as a whole but only 3 rare ones (0.01 each) in its first 4
+	 * words. Beta's closure carries Alpha's: redundant. The comma before the cut goes. */
+	b = build_flags(&st, 15, CHORUS_BRIEF_FILL);
+	assert_int_equal(b->n_summary, 2);
+	assert_string_equal(b->summary[0].text,
+			    "Heavy snow closed the mountain pass near Arlberg on Sunday morning.");
+	assert_int_equal(b->summary[0].cut, 0);
+	assert_int_equal(b->summary[0].n_sources, 2);
+	assert_string_equal(b->summary[1].text, "Snowploughs cleared the road\xe2\x80\xa6");
+	assert_int_equal(b->summary[1].cut, 1);
+	assert_int_equal(b->summary[1].words, 4);
+	assert_int_equal(b->summary[1].doc, 1);
+	assert_int_equal(b->summary[1].sent, 1);
+	/* its sources are those of the whole sentence: only 3 content stems in common with
+	 * Alpha's, fewer than the 4 the alignment asks */
+	assert_int_equal(b->summary[1].n_sources, 1);
+	assert_int_equal(b->summary_words, 15);
+	chorus_brief_free(b);
+	/* A budget smaller than every sentence: the summary is one cut sentence. */
+	b = build_flags(&st, 10, CHORUS_BRIEF_FILL);
+	assert_int_equal(b->n_summary, 1);
+	assert_string_equal(b->summary[0].text,
+			    "Heavy snow closed the mountain pass near Arlberg on Sunday\xe2\x80\xa6");
+	assert_int_equal(b->summary[0].cut, 1);
+	assert_int_equal(b->summary[0].n_sources, 2);
+	chorus_brief_free(b);
+	/* 11 words left after the closure: Beta's ploughs sentence (14 words) is cut after
+	 * "late"; Alpha's (12) would not fit whole either. */
+	b = build_flags(&st, 22, CHORUS_BRIEF_FILL);
+	assert_int_equal(b->n_summary, 2);
+	assert_string_equal(b->summary[1].text, "Snowploughs cleared the road, and the valley "
+						"villages were reached late\xe2\x80\xa6");
+	assert_int_equal(b->summary[1].words, 11);
+	chorus_brief_free(b);
+	/* Once the three sentences that do not repeat one another fit whole (37 words),
+	 * nothing is cut. */
+	b = build_flags(&st, 37, CHORUS_BRIEF_FILL);
+	assert_int_equal(b->n_summary, 3);
+	assert_int_equal(b->summary[2].cut, 0);
+	assert_int_equal(b->summary_words, 37);
+	chorus_brief_free(b);
+	/* The budget is still a budget, and only the last sentence may be cut. */
+	for (size_t words = 1; words <= 40; words++) {
+		size_t i, sum = 0;
+		b = build_flags(&st, words, CHORUS_BRIEF_FILL);
+		for (i = 0; i < b->n_summary; i++) {
+			sum += b->summary[i].words;
+			assert_true(!b->summary[i].cut || i + 1 == b->n_summary);
+		}
+		assert_int_equal(sum, b->summary_words);
+		assert_true(sum <= words);
+		chorus_brief_free(b);
+	}
+	story_release(&st);
+}
+
+/* The hail story: the ferry's return is in 3 articles, the hail in 2, each of the other
+ * articles says something of its own. */
+static void hail_story(struct story *st, size_t n)
+{
+	static const char *const other[] = {
+		"A new library with a large reading room and a small cafe opened in the old town hall building this week.",
+		"The regional orchestra announced a winter season of twelve concerts, with two premieres by local composers.",
+		"Police asked drivers to avoid the coastal road after a landslide blocked both lanes near the tunnel entrance.",
+		"The football club signed a goalkeeper from a second division team on a contract that runs for three years.",
+	};
+	static const char *const ids[] = { "d", "e", "f", "g" };
+	const char *ferry = "The ferry resumed service on the river on Monday.";
+	const char *hail = "Farmers near the northern lake said that heavy hail had destroyed wheat, barley and "
+			   "maize fields across the whole valley during the long storm.";
+	char both[512];
+	size_t i;
+
+	snprintf(both, sizeof(both), "%s\n\n%s", ferry, hail);
+	story_add(st, "a", NULL, both);
+	story_add(st, "b", NULL, both);
+	story_add(st, "c", NULL, ferry);
+	for (i = 0; i + 3 < n; i++)
+		story_add(st, ids[i], NULL, other[i]);
+}
+
+static void large_stories_need_three_articles_per_concept(void **state)
+{
+	struct story st = { 0 };
+	struct chorus_brief *b;
+
+	(void)state;
+	/* 6 articles: a concept counts from 2 articles on. The hail sentence (24 words) has
+	 * 22 bigram concepts, 2 articles each: 44 / 24^0.6 = 6.5; the ferry sentence (9
+	 * words) 7 concepts of 3 articles: 21 / 9^0.6 = 5.6. The hail takes the whole
+	 * budget. */
+	hail_story(&st, 6);
+	b = build(&st, 24, NULL);
+	assert_int_equal(b->n_summary, 1);
+	assert_string_equal(b->summary[0].text, "Farmers near the northern lake said that heavy hail had "
+						"destroyed wheat, barley and maize fields across the whole valley during the long storm.");
+	assert_int_equal(b->summary[0].n_sources, 2);
+	chorus_brief_free(b);
+	story_release(&st);
+
+	/* 7 articles: from LARGE_STORY (7) on, a concept needs 3 of them; the hail's weigh
+	 * 0.01 per article, and the ferry leads. The 15 words left hold no other sentence
+	 * (the others have 17 to 21 words; the ferry's copies in b and c are redundant). */
+	memset(&st, 0, sizeof(st));
+	hail_story(&st, 7);
+	b = build(&st, 24, NULL);
+	assert_int_equal(b->n_summary, 1);
+	assert_string_equal(b->summary[0].text, "The ferry resumed service on the river on Monday.");
+	assert_int_equal(b->summary[0].doc, 0);
+	assert_int_equal(b->summary[0].n_sources, 3);
+	chorus_brief_free(b);
 	story_release(&st);
 }
 
@@ -354,7 +509,7 @@ static void bad_arguments(void **state)
 	struct story st = { 0 };
 	struct chorus_brief *b = (struct chorus_brief *)&st;
 	const size_t dup_of[2] = { CHORUS_BRIEF_ORIGINAL, 7 };
-	struct chorus_brief_options opt = { 0, dup_of };
+	struct chorus_brief_options opt = { 0, dup_of, 0 };
 
 	(void)state;
 	story_add(&st, "one", NULL, "Only one article tells this short story about a lost cat today.");
@@ -425,7 +580,7 @@ static void seeds_brief(void **state)
 {
 	struct seeds s;
 	struct chorus_brief *b = NULL;
-	struct chorus_brief_options opt = { 100, NULL };
+	struct chorus_brief_options opt = { 100, NULL, 0 };
 	const char *first;
 	size_t i, multi = 0;
 	char *text;
@@ -476,6 +631,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(summary_takes_shared_facts_and_names_all_outlets),
 		cmocka_unit_test(budget_is_never_exceeded),
+		cmocka_unit_test(fill_cuts_the_sentence_whose_first_words_add_most),
+		cmocka_unit_test(large_stories_need_three_articles_per_concept),
 		cmocka_unit_test(copies_are_outlets_but_not_support),
 		cmocka_unit_test(low_content_sentences_are_never_selected),
 		cmocka_unit_test(datelines_and_contact_lines_stay_out),

@@ -7,7 +7,8 @@
  * - Concepts are bigrams of adjacent word stems (punctuation skipped, as ROUGE-2
  *   counts them; a bigram of two stopwords is no concept), weighted by the number of
  *   independent articles (syndicated copies excluded) that carry them; concepts fewer
- *   than MIN_DF articles carry weigh almost nothing. This follows Gillick & Favre 2009,
+ *   than MIN_DF articles carry (MIN_DF_LARGE in stories of LARGE_STORY articles or
+ *   more) weigh almost nothing. This follows Gillick & Favre 2009,
  *   "A Scalable Global Model for Summarization", section 3: the summary should cover
  *   the concepts most documents share, each counted once, so that repeating one earns
  *   nothing.
@@ -16,7 +17,9 @@
  *   Budgeted Maximization of Submodular Functions", algorithm 1), evaluated lazily;
  *   then the best single sentence is compared, which gives the constant-factor
  *   guarantee of their theorem 1 (weakened by SINGLE_MARGIN, so that a near tie keeps
- *   the greedy's shorter choice).
+ *   the greedy's shorter choice). With CHORUS_BRIEF_FILL, the words the whole
+ *   sentences leave go to the first words of the sentence whose first words gain the
+ *   most, cut at the budget and placed last.
  * - Low-content sentences are never selected: headlines, fragments, questions, lines
  *   ending in a colon or without final punctuation, sentences that are mostly
  *   quotation or capitals, that start in lowercase or lean on the sentence before,
@@ -53,12 +56,15 @@ static double tune(const char *name, double def)
 #define QUOTE_MAX P(QUOTE_MAX, 0.6)      /* a sentence with more of its words in quotes is a quote */
 #define CAPS_MAX P(CAPS_MAX, 0.6)        /* one with more capitalized words is a headline */
 #define COST_EXP P(COST_EXP, 0.6)       /* r in gain / words^r */
+#define MIN_DF P(MIN_DF, 2)             /* documents a concept needs to count (small stories) */
+#define MIN_DF_LARGE P(MIN_DF_LARGE, 3) /* and in stories of LARGE_STORY documents or more */
 #define POS_BONUS P(POS_BONUS, 0.0)      /* gain factor 1 + POS_BONUS / (1 + position in article) */
 #define ALIGN_MIN P(ALIGN_MIN, 0.4)      /* containment of content stems for "same content" */
 #define ALIGN_SHARED P(ALIGN_SHARED, 4)     /* and the least number of shared content stems */
 #define ALIGN_PLAIN P(ALIGN_PLAIN, 0.5) /* containment of the content stems that are not names */
 #define SINGLE_MARGIN 1.5  /* the best single sentence replaces a greedy pick this much worse */
 #define RARE_WEIGHT 0.01   /* weight per document of a concept too few documents carry */
+#define LARGE_STORY P(LARGE_STORY, 7) /* independent documents from which MIN_DF_LARGE applies */
 #define UNIGRAM P(UNIGRAM, 0.0)        /* weight of a content-word concept relative to a bigram */
 
 struct sent {
@@ -67,6 +73,9 @@ struct sent {
 	uint32_t words;      /* after the dateline */
 	uint32_t skip;       /* bytes of a dateline at its start (left out of the summary) */
 	uint32_t *concepts;  /* distinct concept indices */
+	uint32_t *ends;      /* per concept: the words (after the dateline) up to the end of its
+	                      * first occurrence, so that the first k words hold those <= k;
+	                      * NULL unless work.fill */
 	uint32_t n_concepts;
 	uint32_t *stems;     /* distinct content stems, as the indices of their word concepts */
 	uint32_t *plain;     /* those of them written in lowercase somewhere in it (not names) */
@@ -81,6 +90,7 @@ struct work {
 	const struct chorus_doc *const *docs;
 	size_t n_docs;
 	const size_t *group;
+	int fill;          /* CHORUS_BRIEF_FILL: sentences keep their concepts' word offsets */
 	/* concepts: open addressing on keys, values are concept indices */
 	uint64_t *keys;
 	uint32_t *vals;
@@ -319,7 +329,7 @@ static void *arena_array(struct work *w, size_t n, size_t size)
 static void index_sentences(struct work *w)
 {
 	size_t d, total_sents = 0, total_toks = 0, slots = 16;
-	uint32_t *tmp_c, *tmp_s, *tmp_p;
+	uint32_t *tmp_c, *tmp_e, *tmp_s, *tmp_p;
 	size_t tmp_cap = 16;
 
 	for (d = 0; d < w->n_docs; d++) {
@@ -347,6 +357,7 @@ static void index_sentences(struct work *w)
 	w->sents = arena_array(w, total_sents, sizeof(*w->sents));
 	w->doc_first = arena_array(w, w->n_docs + 1, sizeof(size_t));
 	tmp_c = arena_array(w, 2 * tmp_cap, sizeof(uint32_t));
+	tmp_e = arena_array(w, 2 * tmp_cap, sizeof(uint32_t));
 	tmp_s = arena_array(w, tmp_cap, sizeof(uint32_t));
 	tmp_p = arena_array(w, tmp_cap, sizeof(uint32_t));
 
@@ -360,7 +371,8 @@ static void index_sentences(struct work *w)
 			const struct chorus_sentence *cs = &doc->sents[s];
 			struct sent *st = &w->sents[w->n_sents++];
 			uint32_t nc = 0, ns = 0, np = 0, prev = 0, prev_stop = 1, t, i;
-			int first = 1;
+			uint32_t begin, scan, nw = 0;
+			int first = 1, in_word = 0;
 
 			st->doc = (uint32_t)d;
 			st->idx = (uint32_t)s;
@@ -371,14 +383,26 @@ static void index_sentences(struct work *w)
 			st->eligible = eligible(w->lex, doc, cs, st->skip, st->words);
 			if (!(cs->flags & CHORUS_SENT_TITLE))
 				pos++;
+			begin = scan = cs->start + st->skip;
 			for (t = cs->tok_begin; t < cs->tok_end; t++) {
 				const struct chorus_token *tok = &doc->tokens[t];
 				uint32_t stem, c, sid = (uint32_t)w->n_sents;
 				int stop;
 
 				if (!is_word(tok) || (tok->flags & CHORUS_TOK_QUOTE) ||
-				    tok->start < cs->start + st->skip)
+				    tok->start < begin)
 					continue;
+				if (w->fill) { /* words up to this token's end (a token holds no space) */
+					for (; scan < tok->start; scan++) {
+						char ch = doc->text[scan];
+						int sp = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+						nw += (uint32_t)(!sp && !in_word);
+						in_word = !sp;
+					}
+					nw += (uint32_t)!in_word;
+					in_word = 1;
+					scan = tok->end;
+				}
 				stem = canon_stem(w, tok->stem);
 				stop = (tok->flags & CHORUS_TOK_STOP) != 0;
 				if (!stop) {
@@ -386,8 +410,10 @@ static void index_sentences(struct work *w)
 					if (w->seen[c] != sid) {
 						w->seen[c] = sid;
 						tmp_s[ns++] = c;
-						if (UNIGRAM > 0.0)
+						if (UNIGRAM > 0.0) {
+							tmp_e[nc] = nw;
 							tmp_c[nc++] = c;
+						}
 					}
 					if ((first || !(tok->flags & (CHORUS_TOK_CAP | CHORUS_TOK_UPPER))) &&
 					    w->seen_plain[c] != sid) {
@@ -400,6 +426,7 @@ static void index_sentences(struct work *w)
 					c = concept_of(w, (uint64_t)prev << 32 | stem);
 					if (w->seen[c] != sid) {
 						w->seen[c] = sid;
+						tmp_e[nc] = nw;
 						tmp_c[nc++] = c;
 					}
 				}
@@ -408,6 +435,11 @@ static void index_sentences(struct work *w)
 			}
 			st->concepts = arena_array(w, nc, sizeof(uint32_t));
 			memcpy(st->concepts, tmp_c, nc * sizeof(uint32_t));
+			st->ends = NULL;
+			if (w->fill) {
+				st->ends = arena_array(w, nc, sizeof(uint32_t));
+				memcpy(st->ends, tmp_e, nc * sizeof(uint32_t));
+			}
 			st->n_concepts = nc;
 			st->stems = arena_array(w, ns, sizeof(uint32_t));
 			memcpy(st->stems, tmp_s, ns * sizeof(uint32_t));
@@ -430,16 +462,22 @@ static void index_sentences(struct work *w)
 /* Concept weights: the independent documents carrying the concept. When the story
  * has two or more independent documents, a concept fewer than MIN_DF of them carry
  * weighs almost nothing: the summary is what outlets agree on, and such concepts only
- * decide what fills a budget larger than the agreed content. */
+ * decide what fills a budget larger than the agreed content. From LARGE_STORY
+ * documents on, the threshold is MIN_DF_LARGE, the minimum document frequency Gillick
+ * & Favre 2009 (section 3) use on 10-document sets: two articles of ten sharing a
+ * phrase is often chance. When no concept reaches the threshold, it is lowered to the
+ * most documents any concept has. */
 static void weigh_concepts(struct work *w, size_t n_independent)
 {
-	uint32_t c, min_df = n_independent >= 2 ? (uint32_t)P(MIN_DF, 2) : 1, max_df = 0;
+	uint32_t c, min_df = 1, max_df = 0;
 
+	if (n_independent >= 2)
+		min_df = (uint32_t)(n_independent >= LARGE_STORY ? MIN_DF_LARGE : MIN_DF);
 	for (c = 0; c < w->n_concepts; c++)
 		if (w->df_orig[c] > max_df)
 			max_df = w->df_orig[c];
 	if (max_df < min_df)
-		min_df = 1;
+		min_df = max_df ? max_df : 1;
 	w->weight = arena_array(w, w->n_concepts, sizeof(double));
 	for (c = 0; c < w->n_concepts; c++) {
 		uint32_t df = w->df_orig[c] ? w->df_orig[c] : 1;
@@ -523,11 +561,11 @@ static double score_of(const struct sent *s, double gain)
  * shrink as concepts get covered, so a sentence's last computed score bounds its
  * current one: only the sentence with the best bound is recomputed, until its fresh
  * score still beats every other bound (the lazy evaluation of Minoux 1978). Ties go to
- * the earlier sentence, as in the plain greedy.
+ * the earlier sentence, as in the plain greedy. covered[] (one byte per concept, all 0
+ * on entry) holds the concepts the chosen sentences cover on return.
  */
-static size_t select_greedy(struct work *w, size_t budget, size_t *chosen)
+static size_t select_greedy(struct work *w, size_t budget, size_t *chosen, unsigned char *covered)
 {
-	unsigned char *covered = chorus__arena_calloc(w->arena, w->n_concepts + 1, 1);
 	unsigned char *dead = chorus__arena_calloc(w->arena, w->n_sents + 1, 1);
 	double *bound = arena_array(w, w->n_sents, sizeof(double));
 	size_t used = 0, n = 0, i, best_single = (size_t)-1;
@@ -594,8 +632,92 @@ static size_t select_greedy(struct work *w, size_t budget, size_t *chosen)
 	if (best_single != (size_t)-1 && best_single_gain > SINGLE_MARGIN * total) {
 		chosen[0] = best_single;
 		n = 1;
+		memset(covered, 0, w->n_concepts);
+		for (i = 0; i < w->sents[best_single].n_concepts; i++)
+			covered[w->sents[best_single].concepts[i]] = 1;
 	}
 	return n;
+}
+
+/* The weight of the concepts not yet covered that s holds within its first k words. */
+static double prefix_gain(const struct work *w, const struct sent *s, uint32_t k,
+			  const unsigned char *covered)
+{
+	double g = 0.0;
+	uint32_t i;
+
+	for (i = 0; i < s->n_concepts; i++)
+		if (s->ends[i] <= k && !covered[s->concepts[i]])
+			g += w->weight[s->concepts[i]];
+	return g;
+}
+
+/*
+ * CHORUS_BRIEF_FILL: the sentence to cut after the `left` words the chosen ones leave
+ * unused: among the selectable sentences too long to fit whole, the one whose first
+ * `left` words hold the most weight not yet covered, and that does not carry the
+ * content of a chosen one (the alignment rule, on the whole sentence). Ties go to the
+ * earlier sentence. Returns its index into w->sents, or (size_t)-1 when none adds
+ * anything.
+ */
+static size_t select_fill(struct work *w, size_t left, const size_t *chosen, size_t n,
+			  const unsigned char *covered)
+{
+	unsigned char *dead = chorus__arena_calloc(w->arena, w->n_sents + 1, 1);
+	double *gain = arena_array(w, w->n_sents, sizeof(double));
+	size_t i, best;
+
+	if (!left)
+		return (size_t)-1;
+	for (i = 0; i < n; i++)
+		dead[chosen[i]] = 1;
+	for (i = 0; i < w->n_sents; i++) {
+		const struct sent *s = &w->sents[i];
+		if (!s->eligible || s->words <= left || dead[i]) {
+			dead[i] = 1;
+			continue;
+		}
+		gain[i] = prefix_gain(w, s, (uint32_t)left, covered);
+		dead[i] = gain[i] <= 0.0;
+	}
+	for (;;) {
+		best = (size_t)-1;
+		for (i = 0; i < w->n_sents; i++)
+			if (!dead[i] && (best == (size_t)-1 || gain[i] > gain[best]))
+				best = i;
+		if (best == (size_t)-1 || !redundant(w, &w->sents[best], chosen, n))
+			return best;
+		dead[best] = 1;
+	}
+}
+
+/* The first k words of the n bytes at p (k >= 1 and fewer than p holds), without the
+ * punctuation that would end the cut mid-clause (a comma, a dash, an opening
+ * parenthesis or quote), followed by U+2026; *words: the words it keeps (0 when
+ * nothing but such punctuation was left, and then NULL). */
+static char *cut_words(struct work *w, const char *p, size_t n, size_t k, size_t *words)
+{
+	size_t i, end = 0, nw = 0;
+	int in = 0;
+	char *out;
+
+	for (i = 0; i < n; i++) {
+		int sp = p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r';
+		if (!sp && !in && nw++ == k)
+			break;
+		in = !sp;
+		if (!sp)
+			end = i + 1;
+	}
+	while (end && p[end - 1] && strchr(" \t\r\n,;:-_([{\"'", p[end - 1]))
+		end--;
+	*words = chorus__brief_count_words(p, end);
+	if (!*words)
+		return NULL;
+	out = chorus__arena_alloc(w->arena, end + 4);
+	memcpy(out, p, end);
+	memcpy(out + end, "\xe2\x80\xa6", 4); /* U+2026 and the NUL */
+	return out;
 }
 
 /* Every document carrying the content of sentence s: in each other document, the
@@ -640,12 +762,15 @@ static void align(struct work *w, const struct sent *s, struct chorus_brief_sent
 struct order {
 	size_t support, pos, doc, sent, slot;
 	double central;
+	int cut; /* the cut sentence of CHORUS_BRIEF_FILL comes last */
 };
 
 static int cmp_order(const void *pa, const void *pb)
 {
 	const struct order *a = pa, *b = pb;
 
+	if (a->cut != b->cut)
+		return a->cut < b->cut ? -1 : 1;
 	if (a->support != b->support)
 		return a->support > b->support ? -1 : 1;
 	if (a->central != b->central)
@@ -687,7 +812,8 @@ int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *d
 	struct work w;
 	struct chorus_brief_sentence *sum;
 	struct order *ord;
-	size_t *chosen, *group, i, n_chosen, budget;
+	size_t *chosen, *group, i, n_chosen, budget, fill = (size_t)-1;
+	unsigned char *covered;
 	int ret = CHORUS_EEMPTY;
 
 	*out = NULL;
@@ -706,6 +832,7 @@ int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *d
 	w.docs = docs;
 	w.n_docs = n;
 	w.group = group;
+	w.fill = opt && (opt->flags & CHORUS_BRIEF_FILL);
 
 	b = chorus_xcalloc(1, sizeof(*b));
 	impl = chorus__arena_calloc(w.arena, 1, sizeof(*impl));
@@ -721,8 +848,17 @@ int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *d
 
 	index_sentences(&w);
 	weigh_concepts(&w, b->n_independent);
-	chosen = arena_array(&w, w.n_sents, sizeof(size_t));
-	n_chosen = select_greedy(&w, budget, chosen);
+	chosen = arena_array(&w, w.n_sents + 1, sizeof(size_t));
+	covered = chorus__arena_calloc(w.arena, w.n_concepts + 1, 1);
+	n_chosen = select_greedy(&w, budget, chosen, covered);
+	if (w.fill) {
+		size_t used = 0;
+		for (i = 0; i < n_chosen; i++)
+			used += w.sents[chosen[i]].words;
+		fill = select_fill(&w, budget - used, chosen, n_chosen, covered);
+		if (fill != (size_t)-1)
+			chosen[n_chosen++] = fill;
+	}
 
 	sum = arena_array(&w, n_chosen, sizeof(*sum));
 	ord = arena_array(&w, n_chosen, sizeof(*ord));
@@ -731,20 +867,34 @@ int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *d
 		const struct chorus_sentence *cs = &docs[s->doc]->sents[s->idx];
 
 		ord[i].slot = i;
+		ord[i].cut = chosen[i] == fill;
 		ord[i].pos = s->pos;
 		ord[i].central = 0.0;
 		for (size_t c = 0; c < s->n_concepts; c++)
 			ord[i].central += w.weight[s->concepts[c]];
 		ord[i].doc = s->doc;
 		ord[i].sent = s->idx;
-		sum[i].text = chorus__arena_strndup(w.arena, docs[s->doc]->text + cs->start + s->skip,
-						    cs->end - cs->start - s->skip);
 		sum[i].doc = s->doc;
 		sum[i].sent = s->idx;
-		sum[i].words = s->words;
+		sum[i].text = NULL;
+		if (ord[i].cut) {
+			sum[i].text = cut_words(&w, docs[s->doc]->text + cs->start + s->skip,
+						cs->end - cs->start - s->skip, budget - b->summary_words,
+						&sum[i].words);
+			sum[i].cut = 1;
+			if (!sum[i].text) {
+				n_chosen = i; /* nothing but punctuation fits */
+				break;
+			}
+		} else {
+			sum[i].text = chorus__arena_strndup(w.arena, docs[s->doc]->text + cs->start + s->skip,
+							    cs->end - cs->start - s->skip);
+			sum[i].words = s->words;
+			sum[i].cut = 0;
+		}
 		align(&w, s, &sum[i]);
 		ord[i].support = sum[i].support;
-		b->summary_words += s->words;
+		b->summary_words += sum[i].words;
 	}
 	if (n_chosen)
 		qsort(ord, n_chosen, sizeof(*ord), cmp_order);

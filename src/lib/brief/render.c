@@ -116,6 +116,7 @@ json_t *chorus__brief_summary_json(const struct chorus_brief *b)
 		json_object_set_new(js, "sentence", json_integer((json_int_t)s->sent));
 		json_object_set_new(js, "words", json_integer((json_int_t)s->words));
 		json_object_set_new(js, "support", json_integer((json_int_t)s->support));
+		json_object_set_new(js, "cut", json_boolean(s->cut));
 		for (j = 0; j < s->n_sources; j++) {
 			const struct chorus_brief_source *src = &s->sources[j];
 			json_t *jo = json_object();
