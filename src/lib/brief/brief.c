@@ -17,7 +17,10 @@
  *   Budgeted Maximization of Submodular Functions", algorithm 1), evaluated lazily;
  *   then the best single sentence is compared, which gives the constant-factor
  *   guarantee of their theorem 1 (weakened by SINGLE_MARGIN, so that a near tie keeps
- *   the greedy's shorter choice). With CHORUS_BRIEF_FILL, the words the whole
+ *   the greedy's shorter choice). From LARGE_STORY documents on, content words are
+ *   concepts too (at UNIGRAM of a bigram's weight), and a branch and bound over the
+ *   best candidates then looks for the exact optimum (Gillick & Favre 2009's integer
+ *   program), the greedy's choice as its first incumbent. With CHORUS_BRIEF_FILL, the words the whole
  *   sentences leave go to the first words of the sentence whose first words gain the
  *   most, cut at the budget and placed last.
  * - Low-content sentences are never selected: headlines, fragments, questions, lines
@@ -65,7 +68,8 @@ static double tune(const char *name, double def)
 #define SINGLE_MARGIN 1.5  /* the best single sentence replaces a greedy pick this much worse */
 #define RARE_WEIGHT 0.01   /* weight per document of a concept too few documents carry */
 #define LARGE_STORY P(LARGE_STORY, 7) /* independent documents from which MIN_DF_LARGE applies */
-#define UNIGRAM P(UNIGRAM, 0.2)        /* weight of a content-word concept relative to a bigram */
+#define UNIGRAM P(UNIGRAM, 0.2)  /* weight of a content-word concept relative to a bigram
+                                  * (from LARGE_STORY documents on; 0 below) */
 #define EXACT_CAND P(EXACT_CAND, 50)    /* candidates of the exact search (select_exact()) */
 #define EXACT_NODES P(EXACT_NODES, 5000) /* nodes it visits at most */
 
@@ -461,7 +465,8 @@ static void index_sentences(struct work *w)
 	w->doc_first[w->n_docs] = w->n_sents;
 }
 
-/* Concept weights: the independent documents carrying the concept. When the story
+/* Concept weights: the independent documents carrying the concept (times UNIGRAM for
+ * a content word, in stories of LARGE_STORY documents or more). When the story
  * has two or more independent documents, a concept fewer than MIN_DF of them carry
  * weighs almost nothing: the summary is what outlets agree on, and such concepts only
  * decide what fills a budget larger than the agreed content. From LARGE_STORY
@@ -797,10 +802,12 @@ static void index_candidates(struct work *w, struct exact *e)
  * selectable sentences with the best gain / words^COST_EXP (the greedy's first scores)
  * and the greedy's own choices, no two carrying the same content (the alignment rule),
  * searched depth-first in that order with the fractional knapsack of the marginal gains
- * as the bound, EXACT_NODES nodes at most (on DUC 2006 the search ends before that on
- * every topic). The greedy's n sentences in chosen[] (covering covered[]) are the first
- * incumbent; when a set covering more weight is found, it replaces them in chosen[]
- * and covered[]. Returns the number of sentences in chosen[].
+ * as the bound, EXACT_NODES nodes at most (on DUC 2006, 5,000 and 50,000 nodes give
+ * the same summaries). The greedy's n sentences in chosen[] (covering covered[]) are
+ * the first incumbent; when a set covering more weight is found, it replaces them in
+ * chosen[] and covered[]. When the greedy chose more than EXACT_CAND / 2 sentences (a
+ * budget for most of the story, not a summary), its choice stays. Returns the number
+ * of sentences in chosen[].
  */
 static size_t select_exact(struct work *w, size_t budget, size_t *chosen, size_t n,
 			   unsigned char *covered)
@@ -811,8 +818,8 @@ static size_t select_exact(struct work *w, size_t budget, size_t *chosen, size_t
 	size_t i, j, m = 0, max = (size_t)EXACT_CAND;
 	uint32_t c;
 
-	if (!max)
-		return n;
+	if (!max || n > max / 2)
+		return n; /* a budget for most of the story: the search would take too long */
 	memset(&e, 0, sizeof(e));
 	e.w = w;
 	e.budget = budget;
