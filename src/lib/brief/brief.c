@@ -658,7 +658,8 @@ struct exact {
 	size_t *cand;          /* their indices into w->sents */
 	uint32_t *words;       /* per candidate: its words */
 	uint32_t **local;      /* per candidate: its concepts, as local numbers */
-	unsigned char *clash;  /* k x k: 1 when two candidates carry the same content */
+	uint32_t **clash;      /* per candidate: the candidates carrying the same content */
+	uint32_t *n_clash;     /* and how many they are */
 	uint32_t *blocked;     /* per candidate: chosen candidates it clashes with */
 	double *gain;          /* per candidate: the weight of its concepts not yet covered */
 	double *ratio;         /* work space of bound(): gain / words */
@@ -721,9 +722,8 @@ static void toggle(struct exact *e, size_t i, int on)
 		for (h = e->first[l]; h < e->first[l + 1]; h++)
 			e->gain[e->holders[h]] += on ? -e->lweight[l] : e->lweight[l];
 	}
-	for (j = 0; j < e->k; j++)
-		if (e->clash[i * e->k + j])
-			e->blocked[j] = (uint32_t)(e->blocked[j] + (on ? 1u : (uint32_t)-1));
+	for (j = 0; j < e->n_clash[i]; j++)
+		e->blocked[e->clash[i][j]] = (uint32_t)(e->blocked[e->clash[i][j]] + (on ? 1u : (uint32_t)-1));
 }
 
 /* Depth-first branch and bound over candidates from..k-1, taking each before leaving
@@ -814,7 +814,7 @@ static size_t select_exact(struct work *w, size_t budget, size_t *chosen, size_t
 {
 	struct exact e;
 	double *score;
-	unsigned char *in;
+	unsigned char *in, *clash;
 	size_t i, j, m = 0, max = (size_t)EXACT_CAND;
 	uint32_t c;
 
@@ -851,14 +851,22 @@ static size_t select_exact(struct work *w, size_t budget, size_t *chosen, size_t
 		if (!in[chosen[i]])
 			e.cand[m++] = chosen[i];
 	e.k = m;
-	e.clash = chorus__arena_calloc(w->arena, m * m + 1, 1);
+	clash = chorus__arena_calloc(w->arena, m * m + 1, 1);
 	for (i = 0; i < m; i++) {
 		mark(w, &w->sents[e.cand[i]]);
 		for (j = i + 1; j < m; j++) {
 			double sim;
 			if (same_content(w, &w->sents[e.cand[i]], &w->sents[e.cand[j]], &sim))
-				e.clash[i * m + j] = e.clash[j * m + i] = 1;
+				clash[i * m + j] = clash[j * m + i] = 1;
 		}
+	}
+	e.clash = arena_array(w, m, sizeof(uint32_t *));
+	e.n_clash = chorus__arena_calloc(w->arena, m + 1, sizeof(uint32_t));
+	for (i = 0; i < m; i++) {
+		e.clash[i] = arena_array(w, m, sizeof(uint32_t));
+		for (j = 0; j < m; j++)
+			if (clash[i * m + j])
+				e.clash[i][e.n_clash[i]++] = (uint32_t)j;
 	}
 	index_candidates(w, &e);
 	e.blocked = chorus__arena_calloc(w->arena, m + 1, sizeof(uint32_t));
