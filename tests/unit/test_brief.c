@@ -584,7 +584,7 @@ static void bad_arguments(void **state)
 {
 	struct story st = { 0 };
 	struct chorus_brief *b = (struct chorus_brief *)&st;
-	const size_t dup_of[2] = { CHORUS_BRIEF_ORIGINAL, 7 };
+	const size_t dup_of[2] = { CHORUS_BRIEF_ORIGINAL, 7 }, chain[2] = { 1, 2 };
 	struct chorus_brief_options opt = { 0, dup_of, 0 };
 
 	(void)state;
@@ -597,6 +597,14 @@ static void bad_arguments(void **state)
 			 CHORUS_EINVAL);
 	assert_null(b);
 	assert_non_null(strstr(chorus_errmsg(st.ctx), "copy of document 7"));
+	/* a valid link to a document whose own link is not (found by fuzzing: the chain was
+	 * followed before the second link was checked) */
+	opt.dup_of = chain;
+	assert_int_equal(chorus_brief_build(st.ctx, (const struct chorus_doc *const *)st.docs, 2,
+					    &opt, &b),
+			 CHORUS_EINVAL);
+	assert_null(b);
+	assert_non_null(strstr(chorus_errmsg(st.ctx), "document 1 is a copy of document 2"));
 	/* one article: its own concepts count */
 	b = build(&st, 100, NULL);
 	assert_int_equal(b->n_summary, 1);

@@ -1039,13 +1039,14 @@ static int resolve_groups(struct chorus_ctx *ctx, const size_t *dup_of, size_t n
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		size_t g = i, steps = 0;
-
-		if (dup_of && dup_of[i] != CHORUS_BRIEF_ORIGINAL && dup_of[i] >= n)
+	for (i = 0; dup_of && i < n; i++) /* all first: a chain may lead to a later one */
+		if (dup_of[i] != CHORUS_BRIEF_ORIGINAL && dup_of[i] >= n)
 			return chorus_error(ctx, CHORUS_EINVAL,
 					    "brief: document %zu is a copy of document %zu, but there are %zu",
 					    i, dup_of[i], n);
+	for (i = 0; i < n; i++) {
+		size_t g = i, steps = 0;
+
 		while (dup_of && dup_of[g] != CHORUS_BRIEF_ORIGINAL && dup_of[g] != g && steps <= n) {
 			g = dup_of[g];
 			steps++;
