@@ -20,9 +20,9 @@
  *   the greedy's shorter choice). From LARGE_STORY documents on, content words are
  *   concepts too (at UNIGRAM of a bigram's weight), and a branch and bound over the
  *   best candidates then looks for the exact optimum (Gillick & Favre 2009's integer
- *   program), the greedy's choice as its first incumbent. With CHORUS_BRIEF_FILL, the words the whole
- *   sentences leave go to the first words of the sentence whose first words gain the
- *   most, cut at the budget and placed last.
+ *   program), the greedy's choice as its first incumbent. With CHORUS_BRIEF_FILL,
+ *   the words the whole sentences leave go to the first words of the sentence whose
+ *   first words gain the most, cut at the budget and placed last.
  * - Low-content sentences are never selected: headlines, fragments, questions, lines
  *   ending in a colon or without final punctuation, sentences that are mostly
  *   quotation or capitals, that start in lowercase or lean on the sentence before,
@@ -722,8 +722,10 @@ static void toggle(struct exact *e, size_t i, int on)
 		for (h = e->first[l]; h < e->first[l + 1]; h++)
 			e->gain[e->holders[h]] += on ? -e->lweight[l] : e->lweight[l];
 	}
-	for (j = 0; j < e->n_clash[i]; j++)
-		e->blocked[e->clash[i][j]] = (uint32_t)(e->blocked[e->clash[i][j]] + (on ? 1u : (uint32_t)-1));
+	for (j = 0; j < e->n_clash[i]; j++) {
+		uint32_t *b = &e->blocked[e->clash[i][j]];
+		*b = on ? *b + 1 : *b - 1;
+	}
 }
 
 /* Depth-first branch and bound over candidates from..k-1, taking each before leaving
