@@ -1,7 +1,7 @@
 /*
  * tests/fuzz/fuzz_brief.c: libFuzzer target for the brief. The input's first byte sets
  * the word budget (an odd one with CHORUS_BRIEF_FILL), the second the syndicated-copy links; the rest is cut at form feeds
- * into up to 6 articles (repaired to UTF-8 as readers do), which are analysed and made
+ * into up to 10 articles (repaired to UTF-8 as readers do), which are analysed and made
  * into a brief, rendered in every format. Checked: the budget holds, only the last
  * sentence may be cut, every sentence and source points inside its document, the JSON
  * parses.
@@ -17,7 +17,7 @@
 
 #include "chorus/chorus.h"
 
-#define MAX_DOCS 6
+#define MAX_DOCS 10
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

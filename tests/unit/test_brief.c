@@ -303,6 +303,82 @@ static void large_stories_need_three_articles_per_concept(void **state)
 	story_release(&st);
 }
 
+/* The marsh story: a 16-word sentence in articles a, b and c, and two 10-word ones, one
+ * in d, e and f, the other in e, f and g (n articles, 6 or 7), no stopwords and no stem
+ * shared between the three, so each has one bigram concept fewer than words, and one
+ * word concept per word. */
+static void marsh_story(struct story *st, size_t n)
+{
+	static const char *const ids[] = { "a", "b", "c", "d", "e", "f", "g" };
+	const char *l = "Volunteers rebuilt twelve wooden bridges near Marlow yesterday, hauling "
+			"timber across muddy fields beside frozen streams.";
+	const char *m1 = "Engineers inspected every damaged railway signal along Kessel's northern "
+			 "corridor.";
+	const char *m2 = "Regional officials promised emergency grants covering repairs, housing, "
+			 "schooling, transport.";
+	char text[512];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i < 3)
+			snprintf(text, sizeof(text), "%s", l);
+		else if (i == 3)
+			snprintf(text, sizeof(text), "%s", m1);
+		else if (i < 6)
+			snprintf(text, sizeof(text), "%s\n\n%s", m1, m2);
+		else
+			snprintf(text, sizeof(text), "%s", m2);
+		story_add(st, ids[i], ids[i], text);
+	}
+}
+
+static void large_stories_get_the_exact_optimum(void **state)
+{
+	struct story st = { 0 };
+	struct chorus_brief *b;
+
+	(void)state;
+	/* 6 articles: the greedy alone, bigrams only, 2 articles per concept. The long
+	 * sentence: 15 concepts of 3 articles, 45 / 16^0.6 = 8.5; the first short one 27 /
+	 * 10^0.6 = 6.8, the second 18 / 10^0.6 = 4.5. The long one is taken; the 4 words
+	 * left hold no sentence. */
+	marsh_story(&st, 6);
+	b = build(&st, 20, NULL);
+	assert_int_equal(b->n_summary, 1);
+	assert_int_equal(b->summary[0].doc, 0);
+	assert_int_equal(b->summary[0].words, 16);
+	assert_int_equal(b->summary[0].n_sources, 3);
+	chorus_brief_free(b);
+	story_release(&st);
+
+	/* 7 articles: 3 per concept, word concepts at 0.2 of a bigram's weight, and the
+	 * exact search. The long sentence is worth 15 * 3 + 16 * 0.6 = 54.6 (54.6 / 16^0.6 =
+	 * 10.3), each short one 9 * 3 + 10 * 0.6 = 33 (8.3): the greedy takes the long one,
+	 * but the two short ones fit the 20 words together and cover 66. The first copies
+	 * found are d's and e's; equal support and weight, so the earlier position first. */
+	memset(&st, 0, sizeof(st));
+	marsh_story(&st, 7);
+	b = build(&st, 20, NULL);
+	assert_int_equal(b->n_summary, 2);
+	assert_string_equal(b->summary[0].text, "Engineers inspected every damaged railway signal "
+						"along Kessel's northern corridor.");
+	assert_int_equal(b->summary[0].doc, 3);
+	assert_int_equal(b->summary[0].sent, 0);
+	assert_int_equal(b->summary[0].n_sources, 3);
+	assert_int_equal(b->summary[0].sources[0].doc, 3);
+	assert_int_equal(b->summary[0].sources[2].doc, 5);
+	assert_string_equal(b->summary[1].text, "Regional officials promised emergency grants "
+						"covering repairs, housing, schooling, transport.");
+	assert_int_equal(b->summary[1].doc, 4);
+	assert_int_equal(b->summary[1].sent, 1);
+	assert_int_equal(b->summary[1].n_sources, 3);
+	assert_int_equal(b->summary[1].sources[0].doc, 4);
+	assert_int_equal(b->summary[1].sources[2].doc, 6);
+	assert_int_equal(b->summary_words, 20);
+	chorus_brief_free(b);
+	story_release(&st);
+}
+
 static void copies_are_outlets_but_not_support(void **state)
 {
 	struct story st = { 0 };
@@ -508,7 +584,7 @@ static void bad_arguments(void **state)
 {
 	struct story st = { 0 };
 	struct chorus_brief *b = (struct chorus_brief *)&st;
-	const size_t dup_of[2] = { CHORUS_BRIEF_ORIGINAL, 7 };
+	const size_t dup_of[2] = { CHORUS_BRIEF_ORIGINAL, 7 }, chain[2] = { 1, 2 };
 	struct chorus_brief_options opt = { 0, dup_of, 0 };
 
 	(void)state;
@@ -521,6 +597,14 @@ static void bad_arguments(void **state)
 			 CHORUS_EINVAL);
 	assert_null(b);
 	assert_non_null(strstr(chorus_errmsg(st.ctx), "copy of document 7"));
+	/* a valid link to a document whose own link is not (found by fuzzing: the chain was
+	 * followed before the second link was checked) */
+	opt.dup_of = chain;
+	assert_int_equal(chorus_brief_build(st.ctx, (const struct chorus_doc *const *)st.docs, 2,
+					    &opt, &b),
+			 CHORUS_EINVAL);
+	assert_null(b);
+	assert_non_null(strstr(chorus_errmsg(st.ctx), "document 1 is a copy of document 2"));
 	/* one article: its own concepts count */
 	b = build(&st, 100, NULL);
 	assert_int_equal(b->n_summary, 1);
@@ -633,6 +717,7 @@ int main(void)
 		cmocka_unit_test(budget_is_never_exceeded),
 		cmocka_unit_test(fill_cuts_the_sentence_whose_first_words_add_most),
 		cmocka_unit_test(large_stories_need_three_articles_per_concept),
+		cmocka_unit_test(large_stories_get_the_exact_optimum),
 		cmocka_unit_test(copies_are_outlets_but_not_support),
 		cmocka_unit_test(low_content_sentences_are_never_selected),
 		cmocka_unit_test(datelines_and_contact_lines_stay_out),

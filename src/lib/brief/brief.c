@@ -17,9 +17,12 @@
  *   Budgeted Maximization of Submodular Functions", algorithm 1), evaluated lazily;
  *   then the best single sentence is compared, which gives the constant-factor
  *   guarantee of their theorem 1 (weakened by SINGLE_MARGIN, so that a near tie keeps
- *   the greedy's shorter choice). With CHORUS_BRIEF_FILL, the words the whole
- *   sentences leave go to the first words of the sentence whose first words gain the
- *   most, cut at the budget and placed last.
+ *   the greedy's shorter choice). From LARGE_STORY documents on, content words are
+ *   concepts too (at UNIGRAM of a bigram's weight), and a branch and bound over the
+ *   best candidates then looks for the exact optimum (Gillick & Favre 2009's integer
+ *   program), the greedy's choice as its first incumbent. With CHORUS_BRIEF_FILL,
+ *   the words the whole sentences leave go to the first words of the sentence whose
+ *   first words gain the most, cut at the budget and placed last.
  * - Low-content sentences are never selected: headlines, fragments, questions, lines
  *   ending in a colon or without final punctuation, sentences that are mostly
  *   quotation or capitals, that start in lowercase or lean on the sentence before,
@@ -65,7 +68,10 @@ static double tune(const char *name, double def)
 #define SINGLE_MARGIN 1.5  /* the best single sentence replaces a greedy pick this much worse */
 #define RARE_WEIGHT 0.01   /* weight per document of a concept too few documents carry */
 #define LARGE_STORY P(LARGE_STORY, 7) /* independent documents from which MIN_DF_LARGE applies */
-#define UNIGRAM P(UNIGRAM, 0.0)        /* weight of a content-word concept relative to a bigram */
+#define UNIGRAM P(UNIGRAM, 0.2)  /* weight of a content-word concept relative to a bigram
+                                  * (from LARGE_STORY documents on; 0 below) */
+#define EXACT_CAND P(EXACT_CAND, 50)    /* candidates of the exact search (select_exact()) */
+#define EXACT_NODES P(EXACT_NODES, 5000) /* nodes it visits at most */
 
 struct sent {
 	uint32_t doc, idx;   /* document and sentence index */
@@ -459,7 +465,8 @@ static void index_sentences(struct work *w)
 	w->doc_first[w->n_docs] = w->n_sents;
 }
 
-/* Concept weights: the independent documents carrying the concept. When the story
+/* Concept weights: the independent documents carrying the concept (times UNIGRAM for
+ * a content word, in stories of LARGE_STORY documents or more). When the story
  * has two or more independent documents, a concept fewer than MIN_DF of them carry
  * weighs almost nothing: the summary is what outlets agree on, and such concepts only
  * decide what fills a budget larger than the agreed content. From LARGE_STORY
@@ -473,8 +480,8 @@ static void weigh_concepts(struct work *w, size_t n_independent)
 
 	if (n_independent >= 2)
 		min_df = (uint32_t)(n_independent >= LARGE_STORY ? MIN_DF_LARGE : MIN_DF);
-	for (c = 0; c < w->n_concepts; c++)
-		if (w->df_orig[c] > max_df)
+	for (c = 0; c < w->n_concepts; c++) /* the bigrams decide */
+		if ((w->concept_key[c] >> 32) && w->df_orig[c] > max_df)
 			max_df = w->df_orig[c];
 	if (max_df < min_df)
 		min_df = max_df ? max_df : 1;
@@ -483,7 +490,7 @@ static void weigh_concepts(struct work *w, size_t n_independent)
 		uint32_t df = w->df_orig[c] ? w->df_orig[c] : 1;
 		w->weight[c] = df >= min_df ? (double)df : RARE_WEIGHT * df;
 		if (!(w->concept_key[c] >> 32))
-			w->weight[c] *= UNIGRAM;
+			w->weight[c] *= n_independent >= LARGE_STORY ? UNIGRAM : 0.0;
 	}
 }
 
@@ -639,6 +646,252 @@ static size_t select_greedy(struct work *w, size_t budget, size_t *chosen, unsig
 	return n;
 }
 
+/*
+ * The search of select_exact(): its candidates, in branching order, the concepts they
+ * hold (numbered locally), and the state of the path being searched. Marginal gains
+ * are kept up to date as concepts get covered and uncovered, through the list of the
+ * candidates holding each concept, so that a node costs time in the candidates only.
+ */
+struct exact {
+	const struct work *w;
+	size_t k;              /* candidates */
+	size_t *cand;          /* their indices into w->sents */
+	uint32_t *words;       /* per candidate: its words */
+	uint32_t **local;      /* per candidate: its concepts, as local numbers */
+	uint32_t **clash;      /* per candidate: the candidates carrying the same content */
+	uint32_t *n_clash;     /* and how many they are */
+	uint32_t *blocked;     /* per candidate: chosen candidates it clashes with */
+	double *gain;          /* per candidate: the weight of its concepts not yet covered */
+	double *ratio;         /* work space of bound(): gain / words */
+	size_t *order;         /* and the candidates it has not used yet */
+	uint32_t n_local;      /* concepts the candidates hold */
+	double *lweight;       /* per local concept: its weight */
+	uint32_t *count;       /* per local concept: chosen candidates holding it */
+	uint32_t *holders;     /* the candidates holding local concept c are */
+	uint32_t *first;       /* holders[first[c]] .. holders[first[c + 1] - 1] */
+	size_t *pick, n_pick;  /* the candidates chosen on the current path */
+	size_t *best, n_best;  /* the best set found */
+	double best_value;     /* the weight it covers */
+	size_t budget, nodes, max_nodes;
+};
+
+/* Tolerance on sums of weights: a gain this small is none, a value this much larger is
+ * better (the gains are updated by additions and subtractions). */
+#define EPS 1e-9
+
+/* An upper bound on what candidates from..k-1 can add within `left` words: the
+ * fractional knapsack of their marginal gains (a set's gain is at most the sum of its
+ * members' marginal gains, coverage being submodular), candidates that clash with a
+ * chosen one or cannot fit left out. */
+static double bound(struct exact *e, size_t from, size_t left)
+{
+	size_t i, n = 0;
+	double b = 0.0;
+
+	for (i = from; i < e->k; i++) {
+		if (e->blocked[i] || e->words[i] > left || e->gain[i] <= EPS)
+			continue;
+		e->ratio[i] = e->gain[i] / e->words[i];
+		e->order[n++] = i;
+	}
+	while (left && n) { /* the best ratio left, until the words run out */
+		size_t top = 0, words, take;
+		for (i = 1; i < n; i++)
+			if (e->ratio[e->order[i]] > e->ratio[e->order[top]])
+				top = i;
+		words = e->words[e->order[top]];
+		take = words < left ? words : left;
+		b += e->ratio[e->order[top]] * (double)take;
+		left -= take;
+		e->order[top] = e->order[--n];
+	}
+	return b;
+}
+
+/* Takes candidate i into the path (on) or out of it again. */
+static void toggle(struct exact *e, size_t i, int on)
+{
+	const struct sent *s = &e->w->sents[e->cand[i]];
+	uint32_t c, h;
+	size_t j;
+
+	for (c = 0; c < s->n_concepts; c++) {
+		uint32_t l = e->local[i][c];
+		if (on ? e->count[l]++ : --e->count[l])
+			continue; /* it was covered before, or still is */
+		for (h = e->first[l]; h < e->first[l + 1]; h++)
+			e->gain[e->holders[h]] += on ? -e->lweight[l] : e->lweight[l];
+	}
+	for (j = 0; j < e->n_clash[i]; j++) {
+		uint32_t *b = &e->blocked[e->clash[i][j]];
+		*b = on ? *b + 1 : *b - 1;
+	}
+}
+
+/* Depth-first branch and bound over candidates from..k-1, taking each before leaving
+ * it out; value: the weight the path covers, used: its words. */
+static void search(struct exact *e, size_t from, size_t used, double value)
+{
+	double g;
+
+	if (value > e->best_value + EPS) {
+		e->best_value = value;
+		e->n_best = e->n_pick;
+		memcpy(e->best, e->pick, e->n_pick * sizeof(size_t));
+	}
+	if (from >= e->k || e->nodes >= e->max_nodes)
+		return;
+	e->nodes++;
+	if (value + bound(e, from, e->budget - used) <= e->best_value + EPS)
+		return;
+	g = e->gain[from];
+	if (!e->blocked[from] && used + e->words[from] <= e->budget && g > EPS) {
+		toggle(e, from, 1);
+		e->pick[e->n_pick++] = from;
+		search(e, from + 1, used + e->words[from], value + g);
+		e->n_pick--;
+		toggle(e, from, 0);
+	}
+	search(e, from + 1, used, value);
+}
+
+/* Numbers the concepts of e's candidates locally and lists the candidates holding
+ * each; e->gain starts as each candidate's whole weight. */
+static void index_candidates(struct work *w, struct exact *e)
+{
+	uint32_t *num = arena_array(w, w->n_concepts, sizeof(uint32_t));
+	size_t i, total = 0;
+	uint32_t c, l;
+
+	e->words = arena_array(w, e->k, sizeof(uint32_t));
+	e->local = arena_array(w, e->k, sizeof(uint32_t *));
+	e->gain = chorus__arena_calloc(w->arena, e->k + 1, sizeof(double));
+	for (i = 0; i < e->k; i++) /* mark each concept unnumbered */
+		for (c = 0; c < w->sents[e->cand[i]].n_concepts; c++)
+			num[w->sents[e->cand[i]].concepts[c]] = UINT32_MAX;
+	e->n_local = 0;
+	for (i = 0; i < e->k; i++) {
+		const struct sent *s = &w->sents[e->cand[i]];
+		e->words[i] = s->words;
+		e->local[i] = arena_array(w, s->n_concepts, sizeof(uint32_t));
+		for (c = 0; c < s->n_concepts; c++) {
+			if (num[s->concepts[c]] == UINT32_MAX)
+				num[s->concepts[c]] = e->n_local++;
+			e->local[i][c] = num[s->concepts[c]];
+			e->gain[i] += w->weight[s->concepts[c]];
+		}
+		total += s->n_concepts;
+	}
+	e->lweight = arena_array(w, e->n_local, sizeof(double));
+	e->count = chorus__arena_calloc(w->arena, e->n_local + 1, sizeof(uint32_t));
+	e->first = chorus__arena_calloc(w->arena, e->n_local + 2, sizeof(uint32_t));
+	e->holders = arena_array(w, total, sizeof(uint32_t));
+	for (i = 0; i < e->k; i++) /* counting sort of (concept, candidate) by concept */
+		for (c = 0; c < w->sents[e->cand[i]].n_concepts; c++) {
+			e->first[e->local[i][c] + 2]++;
+			e->lweight[e->local[i][c]] = w->weight[w->sents[e->cand[i]].concepts[c]];
+		}
+	for (l = 0; l < e->n_local; l++)
+		e->first[l + 2] += e->first[l + 1];
+	for (i = 0; i < e->k; i++)
+		for (c = 0; c < w->sents[e->cand[i]].n_concepts; c++)
+			e->holders[e->first[e->local[i][c] + 1]++] = (uint32_t)i;
+}
+
+/*
+ * The exact maximum of the covered weight within the budget, the integer program of
+ * Gillick & Favre 2009 (section 3), solved by branch and bound: over the EXACT_CAND
+ * selectable sentences with the best gain / words^COST_EXP (the greedy's first scores)
+ * and the greedy's own choices, no two carrying the same content (the alignment rule),
+ * searched depth-first in that order with the fractional knapsack of the marginal gains
+ * as the bound, EXACT_NODES nodes at most (on DUC 2006, 5,000 and 50,000 nodes give
+ * the same summaries). The greedy's n sentences in chosen[] (covering covered[]) are
+ * the first incumbent; when a set covering more weight is found, it replaces them in
+ * chosen[] and covered[]. When the greedy chose more than EXACT_CAND / 2 sentences (a
+ * budget for most of the story, not a summary), its choice stays. Returns the number
+ * of sentences in chosen[].
+ */
+static size_t select_exact(struct work *w, size_t budget, size_t *chosen, size_t n,
+			   unsigned char *covered)
+{
+	struct exact e;
+	double *score;
+	unsigned char *in, *clash;
+	size_t i, j, m = 0, max = (size_t)EXACT_CAND;
+	uint32_t c;
+
+	if (!max || n > max / 2)
+		return n; /* a budget for most of the story: the search would take too long */
+	memset(&e, 0, sizeof(e));
+	e.w = w;
+	e.budget = budget;
+	e.max_nodes = (size_t)EXACT_NODES;
+	score = arena_array(w, w->n_sents, sizeof(double));
+	in = chorus__arena_calloc(w->arena, w->n_sents + 1, 1);
+	e.cand = arena_array(w, max + n, sizeof(size_t));
+	/* the best max candidates by first score (ties to the earlier), kept sorted */
+	for (i = 0; i < w->n_sents; i++) {
+		const struct sent *s = &w->sents[i];
+		double g = 0.0;
+
+		if (!s->eligible || s->words > budget)
+			continue;
+		for (c = 0; c < s->n_concepts; c++)
+			g += w->weight[s->concepts[c]];
+		if (g <= EPS)
+			continue;
+		score[i] = g / pow((double)s->words, COST_EXP);
+		if (m == max && score[i] <= score[e.cand[m - 1]])
+			continue;
+		for (j = m < max ? m++ : m - 1; j > 0 && score[e.cand[j - 1]] < score[i]; j--)
+			e.cand[j] = e.cand[j - 1];
+		e.cand[j] = i;
+	}
+	for (i = 0; i < m; i++)
+		in[e.cand[i]] = 1;
+	for (i = 0; i < n; i++) /* the greedy's choices, in their order of choice */
+		if (!in[chosen[i]])
+			e.cand[m++] = chosen[i];
+	e.k = m;
+	clash = chorus__arena_calloc(w->arena, m * m + 1, 1);
+	for (i = 0; i < m; i++) {
+		mark(w, &w->sents[e.cand[i]]);
+		for (j = i + 1; j < m; j++) {
+			double sim;
+			if (same_content(w, &w->sents[e.cand[i]], &w->sents[e.cand[j]], &sim))
+				clash[i * m + j] = clash[j * m + i] = 1;
+		}
+	}
+	e.clash = arena_array(w, m, sizeof(uint32_t *));
+	e.n_clash = chorus__arena_calloc(w->arena, m + 1, sizeof(uint32_t));
+	for (i = 0; i < m; i++) {
+		e.clash[i] = arena_array(w, m, sizeof(uint32_t));
+		for (j = 0; j < m; j++)
+			if (clash[i * m + j])
+				e.clash[i][e.n_clash[i]++] = (uint32_t)j;
+	}
+	index_candidates(w, &e);
+	e.blocked = chorus__arena_calloc(w->arena, m + 1, sizeof(uint32_t));
+	e.ratio = arena_array(w, m, sizeof(double));
+	e.order = arena_array(w, m, sizeof(size_t));
+	e.pick = arena_array(w, m, sizeof(size_t));
+	e.best = arena_array(w, m, sizeof(size_t));
+	for (c = 0; c < w->n_concepts; c++)
+		if (covered[c])
+			e.best_value += w->weight[c];
+	search(&e, 0, 0, 0.0);
+	if (!e.n_best)
+		return n; /* nothing better than the greedy's */
+	memset(covered, 0, w->n_concepts);
+	for (i = 0; i < e.n_best; i++) {
+		const struct sent *s = &w->sents[e.cand[e.best[i]]];
+		chosen[i] = e.cand[e.best[i]];
+		for (c = 0; c < s->n_concepts; c++)
+			covered[s->concepts[c]] = 1;
+	}
+	return e.n_best;
+}
+
 /* The weight of the concepts not yet covered that s holds within its first k words. */
 static double prefix_gain(const struct work *w, const struct sent *s, uint32_t k,
 			  const unsigned char *covered)
@@ -788,13 +1041,14 @@ static int resolve_groups(struct chorus_ctx *ctx, const size_t *dup_of, size_t n
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		size_t g = i, steps = 0;
-
-		if (dup_of && dup_of[i] != CHORUS_BRIEF_ORIGINAL && dup_of[i] >= n)
+	for (i = 0; dup_of && i < n; i++) /* all first: a chain may lead to a later one */
+		if (dup_of[i] != CHORUS_BRIEF_ORIGINAL && dup_of[i] >= n)
 			return chorus_error(ctx, CHORUS_EINVAL,
 					    "brief: document %zu is a copy of document %zu, but there are %zu",
 					    i, dup_of[i], n);
+	for (i = 0; i < n; i++) {
+		size_t g = i, steps = 0;
+
 		while (dup_of && dup_of[g] != CHORUS_BRIEF_ORIGINAL && dup_of[g] != g && steps <= n) {
 			g = dup_of[g];
 			steps++;
@@ -851,6 +1105,8 @@ int chorus_brief_build(struct chorus_ctx *ctx, const struct chorus_doc *const *d
 	chosen = arena_array(&w, w.n_sents + 1, sizeof(size_t));
 	covered = chorus__arena_calloc(w.arena, w.n_concepts + 1, 1);
 	n_chosen = select_greedy(&w, budget, chosen, covered);
+	if (b->n_independent >= LARGE_STORY)
+		n_chosen = select_exact(&w, budget, chosen, n_chosen, covered);
 	if (w.fill) {
 		size_t used = 0;
 		for (i = 0; i < n_chosen; i++)
