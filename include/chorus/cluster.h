@@ -70,6 +70,22 @@ int64_t chorus_cluster_decide(struct chorus_cluster *c, const struct chorus_feat
 int64_t chorus_cluster_add(struct chorus_cluster *c, int64_t id, const struct chorus_features *f,
 			   chorus_time t);
 
+/* The most articles one split moves. */
+#define CHORUS_CLUSTER_SPLIT_MAX 32
+
+/*
+ * Split repair, to call after an article joined story id (chorus_cluster_add): at some
+ * sizes of the story (4, 6, 8, ... 32), its newest members (at most
+ * CHORUS_CLUSTER_SPLIT_MAX, among the last few thousand articles added) are divided
+ * into two groups by their entities (2-medoids); when the two groups share almost no
+ * names and each is coherent within, the group without the story's oldest member becomes
+ * a new story (the next id), whose id is returned. The articles it took are then in
+ * moved[0 .. *n_moved - 1] (room for CHORUS_CLUSTER_SPLIT_MAX), oldest first, each as
+ * its order of addition to c (from 0: the first article chorus_cluster_add was given is
+ * 0). Returns 0 and *n_moved = 0 when the story stays whole.
+ */
+int64_t chorus_cluster_split(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved);
+
 /* The number of stories. */
 size_t chorus_cluster_count(const struct chorus_cluster *c);
 
@@ -133,7 +149,9 @@ int chorus_updater_flush(struct chorus_ctx *ctx, struct chorus_updater *u);
 const struct chorus_update_stats *chorus_updater_stats(const struct chorus_updater *u);
 
 /* Called for each processed article: its id (borrowed), its seq (order of arrival, from
- * 1), its story, and the seq of the original it copies (0 when it is an original). */
+ * 1), its story, and the seq of the original it copies (0 when it is an original).
+ * Called again, with id NULL, for an article processed earlier that a split
+ * (chorus_cluster_split) moved to a new story. */
 typedef void (*chorus_assign_fn)(void *arg, const char *id, int64_t seq, int64_t story,
 				 int64_t dup_of);
 void chorus_updater_on_assign(struct chorus_updater *u, chorus_assign_fn fn, void *arg);

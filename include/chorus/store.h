@@ -112,6 +112,13 @@ int chorus_store_refresh_story(struct chorus_ctx *ctx, struct chorus_store *st, 
 int chorus_store_update_story(struct chorus_ctx *ctx, struct chorus_store *st,
 			      const struct chorus_story_info *s);
 
+/*
+ * Moves the article of this seq to story `story` (inside a batch; the stories' metadata
+ * is the caller's to update). CHORUS_ENOTFOUND when there is no such article.
+ */
+int chorus_store_set_story(struct chorus_ctx *ctx, struct chorus_store *st, int64_t seq,
+			   int64_t story);
+
 /* Called once per article, in seq order; a nonzero return stops and is returned. */
 typedef int (*chorus_stored_fn)(void *arg, const struct chorus_stored *s);
 

@@ -22,6 +22,12 @@
 #define DAY 86400.0
 #define PRE_TERMS 24       /* article terms in the first pass over the candidates */
 #define FULL_SCORED 5      /* candidates that get the full score */
+#define RECENT 4096        /* articles kept in the ring of recent members */
+#define SPLIT_WINDOW CHORUS_CLUSTER_SPLIT_MAX /* newest members a split check looks at */
+#define SPLIT_FROM 4       /* story sizes checked for a split: 4, 6, 8 ... 64 */
+#define SPLIT_TO 64
+#define SPLIT_WITHIN 0.2   /* least mean entity cosine within each group */
+#define SPLIT_CROSS 0.45   /* most mean cosine across, as a share of the lower within */
 
 void chorus_cluster_options_init(struct chorus_cluster_options *o)
 {
@@ -34,6 +40,24 @@ void chorus_cluster_options_init(struct chorus_cluster_options *o)
 	o->index_terms = 12;
 	o->candidates = 20;
 }
+
+struct kw {
+	uint32_t key;
+	float w;
+};
+
+/* One of the RECENT newest articles added: its unit vectors (sorted by term id), so
+ * that a split can move it to another story. */
+struct chorus__member {
+	uint64_t doc;      /* order of addition + 1; 0: an empty slot */
+	uint64_t prev;     /* doc of the member of the same story added before it, 0 none */
+	uint32_t story;    /* story index */
+	chorus_time t;
+	struct kw *v[3];   /* title, body, entities, by term id */
+	uint32_t n[3];
+	uint32_t idx[64];  /* the terms its story was indexed under */
+	uint32_t n_idx;
+};
 
 struct chorus_cluster *chorus_cluster_new(const struct chorus_cluster_options *o)
 {
@@ -79,6 +103,11 @@ void chorus_cluster_free(struct chorus_cluster *c)
 	free(c->df);
 	free(c->lowmark);
 	free(c->cand);
+	if (c->ring)
+		for (i = 0; i < RECENT; i++)
+			for (k = 0; k < 3; k++)
+				free(c->ring[i].v[k]);
+	free(c->ring);
 	sb_stemmer_delete(c->stemmer);
 	chorus_lexicon_free(c->lex);
 	free(c);
@@ -154,10 +183,6 @@ static float vec_get(const struct chorus__vec *v, uint32_t key)
 	return p ? *p : 0.0f;
 }
 
-struct kw {
-	uint32_t key;
-	float w;
-};
 
 static int kw_cmp(const void *a, const void *b)
 {
@@ -434,6 +459,41 @@ static void post(struct chorus_cluster *c, uint32_t term, uint32_t story)
 	p->ids[p->n++] = story + 1;
 }
 
+static int kw_key_cmp(const void *a, const void *b)
+{
+	const struct kw *x = a, *y = b;
+
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Puts the article just added to story s (order of addition c->docs) in the ring of
+ * recent members, in place of the oldest. */
+static void remember(struct chorus_cluster *c, uint32_t s, const struct docvec *d,
+		     const uint32_t *terms, size_t nt, chorus_time t)
+{
+	struct chorus__member *m;
+	int k;
+
+	if (!c->ring)
+		c->ring = chorus_xcalloc(RECENT, sizeof(*c->ring));
+	m = &c->ring[c->docs % RECENT];
+	for (k = 0; k < 3; k++) {
+		free(m->v[k]);
+		m->n[k] = (uint32_t)d->n[k];
+		m->v[k] = chorus_xmalloc(chorus_xmul(d->n[k] ? d->n[k] : 1, sizeof(struct kw)));
+		if (d->n[k])
+			memcpy(m->v[k], d->v[k], d->n[k] * sizeof(struct kw));
+		qsort(m->v[k], d->n[k], sizeof(struct kw), kw_key_cmp);
+	}
+	m->doc = c->docs + 1;
+	m->prev = c->stories[s].newest;
+	m->story = s;
+	m->t = t;
+	m->n_idx = (uint32_t)nt;
+	memcpy(m->idx, terms, nt * sizeof(*terms));
+	c->stories[s].newest = m->doc;
+}
+
 int64_t chorus_cluster_add(struct chorus_cluster *c, int64_t id, const struct chorus_features *f,
 			   chorus_time t)
 {
@@ -481,6 +541,7 @@ int64_t chorus_cluster_add(struct chorus_cluster *c, int64_t id, const struct ch
 	nt = index_terms(c, &d, terms);
 	for (i = 0; i < nt; i++)
 		post(c, terms[i], (uint32_t)(id - 1));
+	remember(c, (uint32_t)(id - 1), &d, terms, nt, t);
 	/* document frequencies count body terms and entities */
 	for (i = 0; i < f->n_body; i++) {
 		chorus__cluster_reserve(c, f->body[i].term);
@@ -524,4 +585,178 @@ char *chorus_cluster_terms(const struct chorus_cluster *c, int64_t id, unsigned 
 	}
 	free(all);
 	return chorus__buf_detach(&b, NULL);
+}
+
+/* --- split repair --- */
+
+/* The dot product of two vectors sorted by term id. */
+static double dot_sorted(const struct kw *a, uint32_t na, const struct kw *b, uint32_t nb)
+{
+	double dot = 0;
+	uint32_t i = 0, j = 0;
+
+	while (i < na && j < nb) {
+		if (a[i].key < b[j].key)
+			i++;
+		else if (a[i].key > b[j].key)
+			j++;
+		else
+			dot += (double)a[i++].w * b[j++].w;
+	}
+	return dot;
+}
+
+static const struct chorus__member *member(const struct chorus_cluster *c, uint64_t doc)
+{
+	const struct chorus__member *m;
+
+	if (!doc || !c->ring)
+		return NULL;
+	m = &c->ring[(doc - 1) % RECENT];
+	return m->doc == doc ? m : NULL;
+}
+
+/* Whether a story of this size is due for a split check. */
+static int split_due(uint32_t size)
+{
+	return size >= SPLIT_FROM && size <= SPLIT_TO && size % 2 == 0;
+}
+
+/* Moves member m from story `from` to story `to` (vectors, size, span). */
+static void move_member(struct chorus_cluster *c, struct chorus__member *m, uint32_t from, uint32_t to)
+{
+	struct chorus__story *a = &c->stories[from], *b = &c->stories[to];
+	uint32_t i;
+	int k;
+
+	for (k = 0; k < 3; k++)
+		for (i = 0; i < m->n[k]; i++) {
+			float *pa = vec_slot(&a->v[k], m->v[k][i].key, 0);
+			float *pb = vec_slot(&b->v[k], m->v[k][i].key, 1);
+
+			if (pa)
+				*pa = *pa > m->v[k][i].w ? *pa - m->v[k][i].w : 0;
+			*pb += m->v[k][i].w;
+		}
+	if (m->t != CHORUS_TIME_UNKNOWN) {
+		if (b->first == CHORUS_TIME_UNKNOWN || m->t < b->first)
+			b->first = m->t;
+		if (b->last == CHORUS_TIME_UNKNOWN || m->t > b->last)
+			b->last = m->t;
+	}
+	a->size--;
+	b->size++;
+	m->story = to;
+	for (i = 0; i < m->n_idx; i++)
+		post(c, m->idx[i], to);
+}
+
+static double norm2_of(const struct chorus__vec *v)
+{
+	double n2 = 0;
+	uint32_t i;
+
+	for (i = 0; i < v->cap; i++)
+		if (v->keys[i])
+			n2 += (double)v->vals[i] * v->vals[i];
+	return n2;
+}
+
+int64_t chorus_cluster_split(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved)
+{
+	const struct chorus__member *mem[SPLIT_WINDOW];
+	double sim[SPLIT_WINDOW][SPLIT_WINDOW], best = -1;
+	int group[SPLIT_WINDOW], na = 0, nb = 0;
+	double wa = 0, wb = 0, cross = 0;
+	size_t m = 0, i, j, ba = 0, bb = 0;
+	uint64_t doc;
+	uint32_t s, ns;
+	int k;
+
+	*n_moved = 0;
+	if (id <= 0 || (size_t)id > c->n_stories || !split_due(c->stories[id - 1].size))
+		return 0;
+	s = (uint32_t)(id - 1);
+	for (doc = c->stories[s].newest; m < SPLIT_WINDOW; ) {
+		const struct chorus__member *x = member(c, doc);
+
+		if (!x || x->story != s)
+			break;
+		mem[m++] = x;
+		doc = x->prev;
+	}
+	if (m < 4)
+		return 0;
+	for (i = 0; i < m; i++) {
+		sim[i][i] = 1;
+		for (j = i + 1; j < m; j++)
+			sim[i][j] = sim[j][i] = dot_sorted(mem[i]->v[2], mem[i]->n[2], mem[j]->v[2], mem[j]->n[2]);
+	}
+	/* 2-medoids, exhaustively over the pairs (m <= SPLIT_WINDOW) */
+	for (i = 0; i < m; i++)
+		for (j = i + 1; j < m; j++) {
+			double tot = 0;
+			size_t x;
+
+			for (x = 0; x < m; x++)
+				tot += sim[x][i] > sim[x][j] ? sim[x][i] : sim[x][j];
+			if (tot > best) {
+				best = tot;
+				ba = i;
+				bb = j;
+			}
+		}
+	for (i = 0; i < m; i++) {
+		group[i] = sim[i][bb] > sim[i][ba];
+		if (group[i])
+			nb++;
+		else
+			na++;
+	}
+	if (na < 2 || nb < 2)
+		return 0;
+	for (i = 0; i < m; i++)
+		for (j = i + 1; j < m; j++) {
+			if (group[i] != group[j])
+				cross += sim[i][j];
+			else if (group[i])
+				wb += sim[i][j];
+			else
+				wa += sim[i][j];
+		}
+	cross /= (double)na * nb;
+	wa /= (double)na * (na - 1) / 2;
+	wb /= (double)nb * (nb - 1) / 2;
+	if (wa < SPLIT_WITHIN || wb < SPLIT_WITHIN || cross > SPLIT_CROSS * (wa < wb ? wa : wb))
+		return 0;
+	/* the group of the oldest member stays; the other becomes a new story */
+	CHORUS_GROW(c->stories, c->n_stories + 1, c->stories_cap);
+	ns = (uint32_t)c->n_stories++;
+	memset(&c->stories[ns], 0, sizeof(c->stories[ns]));
+	c->stories[ns].first = c->stories[ns].last = CHORUS_TIME_UNKNOWN;
+	{
+		uint64_t last[2] = { 0, 0 };
+		int stay = group[m - 1];
+
+		for (i = m; i-- > 0;) {
+			struct chorus__member *x = &c->ring[(mem[i]->doc - 1) % RECENT];
+			int g = group[i] != stay;
+
+			if (g) {
+				move_member(c, x, s, ns);
+				moved[(*n_moved)++] = x->doc - 1;
+			}
+			if (last[g] || g)
+				x->prev = last[g];
+			last[g] = x->doc;
+		}
+		c->stories[s].newest = last[0];
+		c->stories[ns].newest = last[1];
+	}
+	for (k = 0; k < 3; k++) {
+		c->stories[s].norm2[k] = norm2_of(&c->stories[s].v[k]);
+		c->stories[ns].norm2[k] = norm2_of(&c->stories[ns].v[k]);
+	}
+	/* moved lists the oldest first */
+	return (int64_t)ns + 1;
 }

@@ -23,7 +23,7 @@
 enum stmt_id {
 	S_HAS, S_ADD, S_PUT_STORY, S_REFRESH, S_EACH_ALL, S_EACH_STORY, S_EACH_ALL_TEXT,
 	S_EACH_STORY_TEXT, S_STORIES, S_GET_STORY, S_COUNT_ART, S_COUNT_STORY, S_UPDATE_STORY,
-	S_COUNT
+	S_SET_STORY, S_COUNT
 };
 
 static const char *const stmt_sql[S_COUNT] = {
@@ -59,6 +59,7 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_COUNT_STORY] = "SELECT count(*) FROM stories",
 	[S_UPDATE_STORY] = "UPDATE stories SET size = ?2, outlets = ?3, originals = ?4, first = ?5, "
 			   "last = ?6, terms = ?7 WHERE id = ?1",
+	[S_SET_STORY] = "UPDATE articles SET story = ?2 WHERE seq = ?1",
 };
 
 struct chorus_store {
@@ -447,6 +448,24 @@ int chorus_store_update_story(struct chorus_ctx *ctx, struct chorus_store *st,
 	if (!sqlite3_changes(st->db))
 		return chorus_error(ctx, CHORUS_ENOTFOUND, "%s: no story %lld", st->path,
 				    (long long)si->id);
+	return 0;
+}
+
+int chorus_store_set_story(struct chorus_ctx *ctx, struct chorus_store *st, int64_t seq,
+			   int64_t story)
+{
+	sqlite3_stmt *s = stmt(st, S_SET_STORY);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, seq);
+	sqlite3_bind_int64(s, 2, story);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(ctx, st, rc, "moving an article to another story");
+	if (!sqlite3_changes(st->db))
+		return chorus_error(ctx, CHORUS_ENOTFOUND, "%s: no article of seq %lld", st->path,
+				    (long long)seq);
 	return 0;
 }
 
