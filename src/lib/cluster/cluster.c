@@ -27,7 +27,10 @@
 #define SPLIT_FROM 4       /* story sizes checked for a split: 4, 6, 8 ... 64 */
 #define SPLIT_TO 64
 #define SPLIT_WITHIN 0.2   /* least mean entity cosine within each group */
-#define SPLIT_CROSS 0.45   /* most mean cosine across, as a share of the lower within */
+#define SPLIT_CROSS 0.45   /* most mean entity cosine across, as a share of the lower
+			    * within: names nearly disjoint */
+#define SPLIT_CROSS_BODY 0.6 /* or at most this share for the names ... */
+#define SPLIT_BODY 0.65    /* ... and at most this share for the body terms */
 
 void chorus_cluster_options_init(struct chorus_cluster_options *o)
 {
@@ -53,8 +56,8 @@ struct chorus__member {
 	uint64_t prev;     /* doc of the member of the same story added before it, 0 none */
 	uint32_t story;    /* story index */
 	chorus_time t;
-	struct kw *v[3];   /* title, body, entities, by term id */
-	uint32_t n[3];
+	struct kw *v[3];   /* title, body, entities (these two by term id) */
+	uint32_t n[3], cap[3];
 	uint32_t idx[64];  /* the terms its story was indexed under */
 	uint32_t n_idx;
 };
@@ -478,13 +481,18 @@ static void remember(struct chorus_cluster *c, uint32_t s, const struct docvec *
 		c->ring = chorus_xcalloc(RECENT, sizeof(*c->ring));
 	m = &c->ring[c->docs % RECENT];
 	for (k = 0; k < 3; k++) {
-		free(m->v[k]);
+		if (d->n[k] > m->cap[k]) {
+			free(m->v[k]);
+			m->cap[k] = (uint32_t)d->n[k];
+			m->v[k] = chorus_xmalloc(chorus_xmul(d->n[k], sizeof(struct kw)));
+		}
 		m->n[k] = (uint32_t)d->n[k];
-		m->v[k] = chorus_xmalloc(chorus_xmul(d->n[k] ? d->n[k] : 1, sizeof(struct kw)));
 		if (d->n[k])
 			memcpy(m->v[k], d->v[k], d->n[k] * sizeof(struct kw));
-		qsort(m->v[k], d->n[k], sizeof(struct kw), kw_key_cmp);
 	}
+	/* entities and body are compared (dot_sorted); the title is only ever moved */
+	qsort(m->v[1], m->n[1], sizeof(struct kw), kw_key_cmp);
+	qsort(m->v[2], m->n[2], sizeof(struct kw), kw_key_cmp);
 	m->doc = c->docs + 1;
 	m->prev = c->stories[s].newest;
 	m->story = s;
@@ -662,101 +670,152 @@ static double norm2_of(const struct chorus__vec *v)
 	return n2;
 }
 
-int64_t chorus_cluster_split(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved)
+/* Mean similarity within group 0, within group 1 and across (sim[i][j] for i < j). */
+static void group_means(double sim[][SPLIT_WINDOW], const int *group, size_t m, double *w0,
+			double *w1, double *cross)
 {
-	const struct chorus__member *mem[SPLIT_WINDOW];
-	double sim[SPLIT_WINDOW][SPLIT_WINDOW], best = -1;
-	int group[SPLIT_WINDOW], na = 0, nb = 0;
-	double wa = 0, wb = 0, cross = 0;
-	size_t m = 0, i, j, ba = 0, bb = 0;
-	uint64_t doc;
-	uint32_t s, ns;
-	int k;
+	double sum[3] = { 0, 0, 0 }, n[3] = { 0, 0, 0 };
+	size_t i, j;
 
-	*n_moved = 0;
-	if (id <= 0 || (size_t)id > c->n_stories || !split_due(c->stories[id - 1].size))
-		return 0;
-	s = (uint32_t)(id - 1);
-	for (doc = c->stories[s].newest; m < SPLIT_WINDOW; ) {
-		const struct chorus__member *x = member(c, doc);
+	for (i = 0; i < m; i++)
+		for (j = i + 1; j < m; j++) {
+			int k = group[i] != group[j] ? 2 : group[i];
 
-		if (!x || x->story != s)
-			break;
-		mem[m++] = x;
-		doc = x->prev;
-	}
-	if (m < 4)
-		return 0;
+			sum[k] += sim[i][j];
+			n[k]++;
+		}
+	*w0 = n[0] ? sum[0] / n[0] : 0;
+	*w1 = n[1] ? sum[1] / n[1] : 0;
+	*cross = n[2] ? sum[2] / n[2] : 0;
+}
+
+/* The pairwise cosines of field k of the members. */
+static void pairwise(const struct chorus__member *const *mem, size_t m, int k,
+		     double sim[][SPLIT_WINDOW])
+{
+	size_t i, j;
+
 	for (i = 0; i < m; i++) {
 		sim[i][i] = 1;
 		for (j = i + 1; j < m; j++)
-			sim[i][j] = sim[j][i] = dot_sorted(mem[i]->v[2], mem[i]->n[2], mem[j]->v[2], mem[j]->n[2]);
+			sim[i][j] = sim[j][i] = dot_sorted(mem[i]->v[k], mem[i]->n[k], mem[j]->v[k],
+							   mem[j]->n[k]);
 	}
-	/* 2-medoids, exhaustively over the pairs (m <= SPLIT_WINDOW) */
+}
+
+/*
+ * Divides members 0 .. m-1 into groups 0 and 1 by 2-medoids over sim (Kaufman and
+ * Rousseeuw 1990, PAM, here exhaustive over the m (m - 1) / 2 pairs of medoids, which a
+ * window of SPLIT_WINDOW allows): the pair that maximizes the summed similarity of each
+ * member to its nearer medoid, the first such pair on ties; a member as near to both
+ * goes with the first medoid.
+ */
+static void two_medoids(double sim[][SPLIT_WINDOW], size_t m, int *group)
+{
+	double best = -1;
+	size_t i, j, x, a = 0, b = 1;
+
 	for (i = 0; i < m; i++)
 		for (j = i + 1; j < m; j++) {
 			double tot = 0;
-			size_t x;
 
 			for (x = 0; x < m; x++)
 				tot += sim[x][i] > sim[x][j] ? sim[x][i] : sim[x][j];
 			if (tot > best) {
 				best = tot;
-				ba = i;
-				bb = j;
+				a = i;
+				b = j;
 			}
 		}
-	for (i = 0; i < m; i++) {
-		group[i] = sim[i][bb] > sim[i][ba];
-		if (group[i])
-			nb++;
-		else
-			na++;
-	}
-	if (na < 2 || nb < 2)
-		return 0;
-	for (i = 0; i < m; i++)
-		for (j = i + 1; j < m; j++) {
-			if (group[i] != group[j])
-				cross += sim[i][j];
-			else if (group[i])
-				wb += sim[i][j];
-			else
-				wa += sim[i][j];
-		}
-	cross /= (double)na * nb;
-	wa /= (double)na * (na - 1) / 2;
-	wb /= (double)nb * (nb - 1) / 2;
-	if (wa < SPLIT_WITHIN || wb < SPLIT_WITHIN || cross > SPLIT_CROSS * (wa < wb ? wa : wb))
-		return 0;
-	/* the group of the oldest member stays; the other becomes a new story */
+	for (x = 0; x < m; x++)
+		group[x] = sim[x][b] > sim[x][a];
+}
+
+/* Moves the members of group `out` of story s to a new story; returns its index. */
+static uint32_t split_off(struct chorus_cluster *c, uint32_t s,
+			  const struct chorus__member *const *mem, const int *group, size_t m,
+			  int out, uint64_t *moved, size_t *n_moved)
+{
+	uint64_t last[2] = { 0, 0 };
+	uint32_t ns;
+	size_t i;
+	int k;
+
 	CHORUS_GROW(c->stories, c->n_stories + 1, c->stories_cap);
 	ns = (uint32_t)c->n_stories++;
 	memset(&c->stories[ns], 0, sizeof(c->stories[ns]));
 	c->stories[ns].first = c->stories[ns].last = CHORUS_TIME_UNKNOWN;
-	{
-		uint64_t last[2] = { 0, 0 };
-		int stay = group[m - 1];
+	/* oldest first, relinking each group's chain of members; the oldest member that
+	 * stays keeps its link to the older members beyond the window */
+	for (i = m; i-- > 0;) {
+		struct chorus__member *x = &c->ring[(mem[i]->doc - 1) % RECENT];
+		int g = group[i] == out;
 
-		for (i = m; i-- > 0;) {
-			struct chorus__member *x = &c->ring[(mem[i]->doc - 1) % RECENT];
-			int g = group[i] != stay;
-
-			if (g) {
-				move_member(c, x, s, ns);
-				moved[(*n_moved)++] = x->doc - 1;
-			}
-			if (last[g] || g)
-				x->prev = last[g];
-			last[g] = x->doc;
+		if (g) {
+			move_member(c, x, s, ns);
+			moved[(*n_moved)++] = x->doc - 1;
 		}
-		c->stories[s].newest = last[0];
-		c->stories[ns].newest = last[1];
+		if (last[g] || g)
+			x->prev = last[g];
+		last[g] = x->doc;
 	}
+	c->stories[s].newest = last[0];
+	c->stories[ns].newest = last[1];
 	for (k = 0; k < 3; k++) {
 		c->stories[s].norm2[k] = norm2_of(&c->stories[s].v[k]);
 		c->stories[ns].norm2[k] = norm2_of(&c->stories[ns].v[k]);
 	}
-	/* moved lists the oldest first */
-	return (int64_t)ns + 1;
+	return ns;
+}
+
+/*
+ * Split repair. Two events of one kind (two earthquakes, two celebrities in rehab) are
+ * told apart by their casts: when the second event's first article joined the first
+ * event's story, the story's members later fall into two groups whose names barely
+ * overlap, while the articles of one broad subject keep naming its core people and
+ * places. The test: both groups of at least two members, each coherent in names (mean
+ * entity cosine within at least SPLIT_WITHIN), and across them either the mean entity
+ * cosine at most SPLIT_CROSS of the lower within, or at most SPLIT_CROSS_BODY of it
+ * while the mean body cosine across is at most SPLIT_BODY of the lower body within.
+ */
+int64_t chorus_cluster_split(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved)
+{
+	const struct chorus__member *mem[SPLIT_WINDOW];
+	double sim[SPLIT_WINDOW][SPLIT_WINDOW], w0, w1, cross, low;
+	int group[SPLIT_WINDOW];
+	size_t m = 0, i, n1 = 0;
+	uint64_t doc;
+	uint32_t s;
+
+	*n_moved = 0;
+	if (id <= 0 || (size_t)id > c->n_stories || !split_due(c->stories[id - 1].size))
+		return 0;
+	s = (uint32_t)(id - 1);
+	for (doc = c->stories[s].newest; m < SPLIT_WINDOW; doc = mem[m++]->prev) {
+		const struct chorus__member *x = member(c, doc);
+
+		if (!x || x->story != s)
+			break;
+		mem[m] = x;
+	}
+	if (m < 4)
+		return 0;
+	pairwise(mem, m, 2, sim);
+	two_medoids(sim, m, group);
+	for (i = 0; i < m; i++)
+		n1 += (size_t)group[i];
+	if (n1 < 2 || m - n1 < 2)
+		return 0;
+	group_means(sim, group, m, &w0, &w1, &cross);
+	low = w0 < w1 ? w0 : w1;
+	if (low < SPLIT_WITHIN || cross > SPLIT_CROSS_BODY * low)
+		return 0;
+	if (cross > SPLIT_CROSS * low) {
+		pairwise(mem, m, 1, sim);
+		group_means(sim, group, m, &w0, &w1, &cross);
+		if (cross > SPLIT_BODY * (w0 < w1 ? w0 : w1))
+			return 0;
+	}
+	/* the group of the oldest member (mem[m - 1]) stays */
+	return (int64_t)split_off(c, s, mem, group, m, !group[m - 1], moved, n_moved) + 1;
 }
