@@ -86,7 +86,19 @@ int64_t chorus_cluster_add(struct chorus_cluster *c, int64_t id, const struct ch
  */
 int64_t chorus_cluster_split(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved);
 
-/* The number of stories. */
+/* The most articles one call of chorus_cluster_absorb moves. */
+#define CHORUS_CLUSTER_ABSORB_MAX 4
+
+/*
+ * Singleton repair, to call after an article joined story id: once the story has a few
+ * members, recent stories of a single article among its candidates that now score
+ * nearly as high against it as a joining article would are moved into it, each leaving
+ * an empty story (its id is not reused). Returns id when it moved some (their orders of
+ * addition in moved[0 .. *n_moved - 1], room for CHORUS_CLUSTER_ABSORB_MAX), else 0.
+ */
+int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved);
+
+/* The number of stories (ids given out, emptied stories included). */
 size_t chorus_cluster_count(const struct chorus_cluster *c);
 
 /* The n most heavily weighted body terms of story id, space separated (caller frees). */

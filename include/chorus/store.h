@@ -119,6 +119,10 @@ int chorus_store_update_story(struct chorus_ctx *ctx, struct chorus_store *st,
 int chorus_store_set_story(struct chorus_ctx *ctx, struct chorus_store *st, int64_t seq,
 			   int64_t story);
 
+/* Drops the metadata of story id (inside a batch), once no article is in it; a story
+ * that is not there is no error. */
+int chorus_store_delete_story(struct chorus_ctx *ctx, struct chorus_store *st, int64_t id);
+
 /* Called once per article, in seq order; a nonzero return stops and is returned. */
 typedef int (*chorus_stored_fn)(void *arg, const struct chorus_stored *s);
 

@@ -31,6 +31,9 @@
 			    * within: names nearly disjoint */
 #define SPLIT_CROSS_BODY 0.6 /* or at most this share for the names ... */
 #define SPLIT_BODY 0.65    /* ... and at most this share for the body terms */
+#define ABSORB_SIZE 5      /* stories from this size take in recent single articles ... */
+#define ABSORB_SCORE 0.14  /* ... that score at least this against them */
+#define ABSORB_MAX CHORUS_CLUSTER_ABSORB_MAX /* single articles taken in at one time */
 
 void chorus_cluster_options_init(struct chorus_cluster_options *o)
 {
@@ -352,10 +355,11 @@ static void sort_candidates(struct chorus_cluster *c)
 	}
 }
 
-static void gather(struct chorus_cluster *c, const struct docvec *d)
+/* The candidate stories of the terms (the stories most often among the newest postings
+ * of each) into c->cand. */
+static void gather_terms(struct chorus_cluster *c, const uint32_t *terms, size_t nt)
 {
-	uint32_t terms[64];
-	size_t nt = index_terms(c, d, terms), i;
+	size_t i;
 
 	c->n_cand = 0;
 	if (++c->stamp == 0) {
@@ -387,6 +391,14 @@ static void gather(struct chorus_cluster *c, const struct docvec *d)
 	sort_candidates(c);
 	if (c->n_cand > c->o.candidates)
 		c->n_cand = c->o.candidates;
+}
+
+static void gather(struct chorus_cluster *c, const struct docvec *d)
+{
+	uint32_t terms[64];
+	size_t nt = index_terms(c, d, terms);
+
+	gather_terms(c, terms, nt);
 }
 
 /* The body cosine over the article's PRE_TERMS heaviest terms only: a cheap first
@@ -818,4 +830,86 @@ int64_t chorus_cluster_split(struct chorus_cluster *c, int64_t id, uint64_t *mov
 	}
 	/* the group of the oldest member (mem[m - 1]) stays */
 	return (int64_t)split_off(c, s, mem, group, m, !group[m - 1], moved, n_moved) + 1;
+}
+
+/* --- singleton repair --- */
+
+/* Links member x (already moved to story s) into s's chain of members, which is
+ * ordered newest first; only the newest SPLIT_WINDOW links are walked. */
+static void relink(struct chorus_cluster *c, uint32_t s, struct chorus__member *x)
+{
+	uint64_t *link = &c->stories[s].newest;
+	size_t steps;
+
+	for (steps = 0; *link > x->doc && steps < SPLIT_WINDOW; steps++) {
+		struct chorus__member *y = &c->ring[(*link - 1) % RECENT];
+
+		if (y->doc != *link || y->story != s)
+			break;
+		link = &y->prev;
+	}
+	x->prev = *link < x->doc ? *link : 0;
+	*link = x->doc;
+}
+
+/*
+ * Singleton repair. A broad subject's second article often shares too little with its
+ * first to join it, and starts a story of its own; once the subject's story has grown,
+ * its centroid is more general and the single article scores higher against it. So
+ * when story s has at least ABSORB_SIZE members, the single-article stories among the
+ * candidates of its newest member's index terms (those whose article is still in the
+ * ring of recent members) are scored against s as an article would be, and those
+ * scoring at least ABSORB_SCORE (a lower bar than the join threshold: the story has
+ * grown) are moved into s, at most ABSORB_MAX at a time. An emptied story keeps its id,
+ * with no members.
+ */
+int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved)
+{
+	const struct chorus__member *last;
+	uint32_t s, terms[64];
+	size_t i;
+	int k;
+
+	*n_moved = 0;
+	if (id <= 0 || (size_t)id > c->n_stories || c->stories[id - 1].size < ABSORB_SIZE)
+		return 0;
+	s = (uint32_t)(id - 1);
+	last = member(c, c->stories[s].newest);
+	if (!last || last->story != s)
+		return 0;
+	memcpy(terms, last->idx, last->n_idx * sizeof(*terms));
+	gather_terms(c, terms, last->n_idx);
+	for (i = 0; i < c->n_cand && *n_moved < ABSORB_MAX; i++) {
+		uint32_t x = c->cand[i];
+		const struct chorus__member *m;
+		struct chorus__member *w;
+		struct docvec d;
+
+		if (x == s || c->stories[x].size != 1)
+			continue;
+		m = member(c, c->stories[x].newest);
+		if (!m || m->story != x)
+			continue;
+		for (k = 0; k < 3; k++) {
+			d.v[k] = m->v[k];
+			d.n[k] = m->n[k];
+		}
+		if (score(c, &c->stories[s], &d, m->t) < ABSORB_SCORE)
+			continue;
+		w = &c->ring[(m->doc - 1) % RECENT];
+		move_member(c, w, x, s);
+		for (k = 0; k < 3; k++) {
+			vec_release(&c->stories[x].v[k]);
+			memset(&c->stories[x].v[k], 0, sizeof(c->stories[x].v[k]));
+			c->stories[x].norm2[k] = 0;
+		}
+		c->stories[x].newest = 0;
+		relink(c, s, w);
+		moved[(*n_moved)++] = w->doc - 1;
+	}
+	if (!*n_moved)
+		return 0;
+	for (k = 0; k < 3; k++)
+		c->stories[s].norm2[k] = norm2_of(&c->stories[s].v[k]);
+	return id;
 }

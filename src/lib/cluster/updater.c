@@ -366,38 +366,42 @@ static int retally_one(void *arg, const struct chorus_stored *s)
 	return 0;
 }
 
-/* Counts stories id and ns (split from it) again from the store, and writes ns with the
- * headline of its first article. Costs the size of the two stories; splits happen only
- * while a story is small. */
+/* Counts story id again from the store; its first article's headline in *head when
+ * head is not NULL. Costs the size of the story; splits and repairs happen only while
+ * stories are small. */
+static int recount(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id, char **head)
+{
+	struct retally_arg r = { u, id, NULL };
+	struct tally *t = tally_at(u, id);
+	int ret;
+
+	free(t->outlets);
+	memset(t, 0, sizeof(*t));
+	t->first = t->last = CHORUS_TIME_UNKNOWN;
+	ret = chorus_store_each_article(ctx, u->st, id, 0, retally_one, &r);
+	if (head && ret >= 0)
+		*head = r.head;
+	else
+		free(r.head);
+	return ret < 0 ? ret : 0;
+}
+
+/* Counts stories id and ns (split from it) again, and writes ns with the headline of
+ * its first article. */
 static int retally(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id, int64_t ns)
 {
-	struct retally_arg r = { u, 0, NULL };
 	struct chorus_story_info si;
-	int64_t ids[2] = { id, ns };
-	int k, ret;
+	char *head = NULL;
+	int ret;
 
-	for (k = 0; k < 2; k++) {
-		struct tally *t;
-
-		t = tally_at(u, ids[k]);
-		free(t->outlets);
-		memset(t, 0, sizeof(*t));
-		t->first = t->last = CHORUS_TIME_UNKNOWN;
-		r.id = ids[k];
-		if ((ret = chorus_store_each_article(ctx, u->st, ids[k], 0, retally_one, &r)) < 0)
-			goto out;
-		if (k == 0) {
-			free(r.head);
-			r.head = NULL;
-		}
-	}
+	if ((ret = recount(ctx, u, id, NULL)) < 0 || (ret = recount(ctx, u, ns, &head)) < 0)
+		return ret;
 	memset(&si, 0, sizeof(si));
 	si.id = ns;
 	si.first = si.last = CHORUS_TIME_UNKNOWN;
-	si.headline = r.head;
+	si.headline = head;
 	ret = chorus_store_put_story(ctx, u->st, &si);
-out:
-	free(r.head);
+	free(head);
 	return ret;
 }
 
@@ -437,6 +441,33 @@ static int split(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id)
 		return ret;
 	touch(u, ns);
 	return 0;
+}
+
+/* Singleton repair (chorus_cluster_absorb) of story id after an article joined it;
+ * each story it empties is dropped from the store at the end of the batch. */
+static int absorb(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id)
+{
+	uint64_t moved[CHORUS_CLUSTER_ABSORB_MAX];
+	size_t n, i;
+	int ret;
+
+	if (!chorus_cluster_absorb(u->c, id, moved, &n))
+		return 0;
+	for (i = 0; i < n; i++) {
+		int64_t seq = u->seq_of_doc[moved[i]], old = story_of(u, seq);
+
+		if ((ret = move(ctx, u, seq, id, 0)) < 0)
+			return ret;
+		if (old > 0) {
+			struct tally *t = tally_at(u, old);
+
+			free(t->outlets);
+			memset(t, 0, sizeof(*t));
+			t->first = t->last = CHORUS_TIME_UNKNOWN;
+			touch(u, old);
+		}
+	}
+	return u->st ? recount(ctx, u, id, NULL) : 0;
 }
 
 /* Dedup, cluster and store one article; 0, 1 when its id was stored already, or an error. */
@@ -512,6 +543,8 @@ static int process(struct chorus_ctx *ctx, struct chorus_updater *u, struct chor
 		return 0;
 	}
 	doc_push(u, seq);
+	if ((ret = absorb(ctx, u, story)) < 0)
+		return ret;
 	return split(ctx, u, story);
 }
 
@@ -550,6 +583,11 @@ int chorus_updater_flush(struct chorus_ctx *ctx, struct chorus_updater *u)
 			si.outlets = (int64_t)t->n_outlets;
 			si.first = t->first;
 			si.last = t->last;
+			if (!t->size) { /* emptied by a repair */
+				if ((ret = chorus_store_delete_story(ctx, u->st, si.id)) < 0)
+					goto out;
+				continue;
+			}
 			si.terms = chorus_cluster_terms(u->c, u->touched[i], 8);
 			ret = chorus_store_update_story(ctx, u->st, &si);
 			free(si.terms);

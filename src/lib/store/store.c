@@ -23,7 +23,7 @@
 enum stmt_id {
 	S_HAS, S_ADD, S_PUT_STORY, S_REFRESH, S_EACH_ALL, S_EACH_STORY, S_EACH_ALL_TEXT,
 	S_EACH_STORY_TEXT, S_STORIES, S_GET_STORY, S_COUNT_ART, S_COUNT_STORY, S_UPDATE_STORY,
-	S_SET_STORY, S_COUNT
+	S_SET_STORY, S_DELETE_STORY, S_COUNT
 };
 
 static const char *const stmt_sql[S_COUNT] = {
@@ -60,6 +60,7 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_UPDATE_STORY] = "UPDATE stories SET size = ?2, outlets = ?3, originals = ?4, first = ?5, "
 			   "last = ?6, terms = ?7 WHERE id = ?1",
 	[S_SET_STORY] = "UPDATE articles SET story = ?2 WHERE seq = ?1",
+	[S_DELETE_STORY] = "DELETE FROM stories WHERE id = ?1",
 };
 
 struct chorus_store {
@@ -467,6 +468,17 @@ int chorus_store_set_story(struct chorus_ctx *ctx, struct chorus_store *st, int6
 		return chorus_error(ctx, CHORUS_ENOTFOUND, "%s: no article of seq %lld", st->path,
 				    (long long)seq);
 	return 0;
+}
+
+int chorus_store_delete_story(struct chorus_ctx *ctx, struct chorus_store *st, int64_t id)
+{
+	sqlite3_stmt *s = stmt(st, S_DELETE_STORY);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : db_error(ctx, st, rc, "dropping a story");
 }
 
 static char *col_str(sqlite3_stmt *s, int i)
