@@ -249,10 +249,6 @@ int eval_cluster(int argc, char **argv)
 		g[m] = e.gold[i];
 		p[m++] = e.pred[i];
 	}
-	if (getenv("DUMP_PRED"))
-		for (i = 0; i < e.n; i++)
-			fprintf(stderr, "%s\t%s\t%u\n", chorus_lexicon_str(e.ids, (uint32_t)i + 1, NULL),
-				chorus_lexicon_str(e.labels, e.gold[i], NULL), e.pred[i]);
 	chorus_cluster_score(g, p, m, &sc);
 	printf("articles    %zu scored (gold stories %zu, predicted stories %zu)\n", sc.items,
 	       sc.gold_clusters, sc.pred_clusters);

@@ -347,6 +347,54 @@ static void split_keeps_shared_names(void **state)
 	chorus_cluster_free(c);
 }
 
+static void absorb_takes_recent_single_articles(void **state)
+{
+	struct chorus_cluster *c = chorus_cluster_new(NULL);
+	struct chorus_features *f;
+	struct chorus_article a;
+	uint64_t moved[CHORUS_CLUSTER_ABSORB_MAX];
+	size_t i, n = 99;
+	/* a mine rescue told five ways (story 1), the first of them again as a story of its
+	 * own (2), and a football match that shares no word with it (3) */
+	const char *const t[7] = {
+		"Rescuers freed nine miners trapped in the Eskvale coal mine after three days "
+		"underground.",
+		"Rescuers freed nine miners trapped in the Eskvale coal mine after three days "
+		"underground.",
+		"Manchester United beat Arsenal two goals to one at Old Trafford on Sunday.",
+		"The nine Eskvale miners were freed by rescuers after three days trapped "
+		"underground in the coal mine.",
+		"Rescuers reached the trapped miners in the Eskvale coal mine and freed all nine.",
+		"All nine miners trapped underground at Eskvale were freed by rescuers, the mine "
+		"company said.",
+		"Families of the nine freed Eskvale miners thanked the rescuers at the coal mine.",
+	};
+	const int64_t into[7] = { 0, 0, 0, 1, 1, 1, 1 }, got[7] = { 1, 2, 3, 1, 1, 1, 1 };
+
+	(void)state;
+	for (i = 0; i < 7; i++) {
+		art(&a, "x", NULL, t[i]);
+		f = chorus_cluster_features(c, &a);
+		assert_int_equal(chorus_cluster_add(c, into[i], f, CHORUS_TIME_UNKNOWN), got[i]);
+		chorus_features_free(f);
+		chorus_article_release(&a);
+		if (i == 5) { /* story 1 has 4 articles: too few */
+			assert_int_equal(chorus_cluster_absorb(c, 1, moved, &n), 0);
+			assert_int_equal(n, 0);
+		}
+	}
+	/* 5 articles: story 2's article, the same text as story 1's first, moves (it is
+	 * the second article added, 1); the match is no candidate; ids are not reused */
+	assert_int_equal(chorus_cluster_absorb(c, 1, moved, &n), 1);
+	assert_int_equal(n, 1);
+	assert_int_equal(moved[0], 1);
+	assert_int_equal(chorus_cluster_count(c), 3);
+	/* nothing is left to take */
+	assert_int_equal(chorus_cluster_absorb(c, 1, moved, &n), 0);
+	assert_int_equal(n, 0);
+	chorus_cluster_free(c);
+}
+
 static void feed_rehab(struct chorus_updater *u, struct chorus_ctx *ctx, size_t from, size_t to)
 {
 	struct chorus_article a;
@@ -450,6 +498,7 @@ int main(void)
 		cmocka_unit_test(split_separates_disjoint_casts),
 		cmocka_unit_test(split_keeps_shared_names),
 		cmocka_unit_test(updater_stores_splits),
+		cmocka_unit_test(absorb_takes_recent_single_articles),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
