@@ -98,6 +98,11 @@ int64_t chorus_cluster_split(struct chorus_cluster *c, int64_t id, uint64_t *mov
  */
 int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved);
 
+/* Gives out the ids up to n (stories without members, when not made yet), so that new
+ * stories get higher ids: for a clustering rebuilt from a store whose last stories were
+ * emptied by a repair. */
+void chorus_cluster_reserve_ids(struct chorus_cluster *c, int64_t n);
+
 /* The number of stories (ids given out, emptied stories included). */
 size_t chorus_cluster_count(const struct chorus_cluster *c);
 

@@ -144,6 +144,20 @@ void chorus__cluster_reserve(struct chorus_cluster *c, uint32_t id)
 	c->term_cap = cap;
 }
 
+void chorus_cluster_reserve_ids(struct chorus_cluster *c, int64_t n)
+{
+	size_t i, want = n > 0 ? (size_t)n : 0;
+
+	if (want <= c->n_stories)
+		return;
+	CHORUS_GROW(c->stories, want, c->stories_cap);
+	for (i = c->n_stories; i < want; i++) {
+		memset(&c->stories[i], 0, sizeof(c->stories[i]));
+		c->stories[i].first = c->stories[i].last = CHORUS_TIME_UNKNOWN;
+	}
+	c->n_stories = want;
+}
+
 size_t chorus_cluster_count(const struct chorus_cluster *c)
 {
 	return c->n_stories;
@@ -528,12 +542,7 @@ int64_t chorus_cluster_add(struct chorus_cluster *c, int64_t id, const struct ch
 		/* A new story, or a stored one being reloaded past the end: fill up to id. */
 		size_t want = id > 0 ? (size_t)id : c->n_stories + 1;
 
-		CHORUS_GROW(c->stories, want, c->stories_cap);
-		for (i = c->n_stories; i < want; i++) {
-			memset(&c->stories[i], 0, sizeof(c->stories[i]));
-			c->stories[i].first = c->stories[i].last = CHORUS_TIME_UNKNOWN;
-		}
-		c->n_stories = want;
+		chorus_cluster_reserve_ids(c, (int64_t)want);
 		id = (int64_t)want;
 	}
 	s = &c->stories[id - 1];

@@ -234,6 +234,7 @@ int chorus_updater_new(struct chorus_ctx *ctx, struct chorus_store *st,
 		       const struct chorus_updater_options *opt, struct chorus_updater **out)
 {
 	struct chorus_updater *u = chorus_xcalloc(1, sizeof(*u));
+	int64_t last = 0;
 	int ret;
 
 	if (opt)
@@ -248,10 +249,13 @@ int chorus_updater_new(struct chorus_ctx *ctx, struct chorus_store *st,
 	u->next_seq = 1;
 	u->last_key = CHORUS_TIME_UNKNOWN;
 	*out = NULL;
-	if (st && (ret = chorus_store_each_article(ctx, st, 0, 0, reload_one, u)) < 0) {
+	if (st && ((ret = chorus_store_each_article(ctx, st, 0, 0, reload_one, u)) < 0 ||
+		   (ret = chorus_store_last_story(ctx, st, &last)) < 0)) {
 		chorus_updater_free(u);
 		return ret;
 	}
+	if (st)
+		chorus_cluster_reserve_ids(u->c, last); /* emptied stories hold their ids */
 	*out = u;
 	return 0;
 }
@@ -444,7 +448,8 @@ static int split(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id)
 }
 
 /* Singleton repair (chorus_cluster_absorb) of story id after an article joined it;
- * each story it empties is dropped from the store at the end of the batch. */
+ * each story it empties is stored with size 0 at the end of the batch (listings skip
+ * it, and its id is not given out again). */
 static int absorb(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id)
 {
 	uint64_t moved[CHORUS_CLUSTER_ABSORB_MAX];
@@ -583,11 +588,6 @@ int chorus_updater_flush(struct chorus_ctx *ctx, struct chorus_updater *u)
 			si.outlets = (int64_t)t->n_outlets;
 			si.first = t->first;
 			si.last = t->last;
-			if (!t->size) { /* emptied by a repair */
-				if ((ret = chorus_store_delete_story(ctx, u->st, si.id)) < 0)
-					goto out;
-				continue;
-			}
 			si.terms = chorus_cluster_terms(u->c, u->touched[i], 8);
 			ret = chorus_store_update_story(ctx, u->st, &si);
 			free(si.terms);
