@@ -33,6 +33,7 @@
 #define SPLIT_BODY 0.65    /* ... and at most this share for the body terms */
 #define ABSORB_SIZE 5      /* stories from this size take in recent single articles ... */
 #define ABSORB_SCORE 0.14  /* ... that score at least this against them */
+#define ABSORB_SCORED 3    /* single-article candidates scored, the most index hits first */
 #define ABSORB_MAX CHORUS_CLUSTER_ABSORB_MAX /* single articles taken in at one time */
 
 void chorus_cluster_options_init(struct chorus_cluster_options *o)
@@ -59,8 +60,10 @@ struct chorus__member {
 	uint64_t prev;     /* doc of the member of the same story added before it, 0 none */
 	uint32_t story;    /* story index */
 	chorus_time t;
-	struct kw *v[3];   /* title, body, entities (these two by term id) */
+	struct kw *v[3];   /* title, body, entities; entities by term id, the body too
+			    * when body_sorted */
 	uint32_t n[3], cap[3];
+	int body_sorted;
 	uint32_t idx[64];  /* the terms its story was indexed under */
 	uint32_t n_idx;
 };
@@ -73,6 +76,7 @@ struct chorus_cluster *chorus_cluster_new(const struct chorus_cluster_options *o
 		c->o = *o;
 	else
 		chorus_cluster_options_init(&c->o);
+	c->cand_docs = UINT64_MAX;
 	c->lex = chorus_lexicon_new();
 	c->stemmer = sb_stemmer_new("english", NULL);
 	if (!c->stemmer) {
@@ -376,6 +380,7 @@ static void gather_terms(struct chorus_cluster *c, const uint32_t *terms, size_t
 	size_t i;
 
 	c->n_cand = 0;
+	c->cand_docs = UINT64_MAX; /* not a decision's, unless gather() says so */
 	if (++c->stamp == 0) {
 		for (i = 0; i < c->n_stories; i++)
 			c->stories[i].stamp = 0;
@@ -413,6 +418,7 @@ static void gather(struct chorus_cluster *c, const struct docvec *d)
 	size_t nt = index_terms(c, d, terms);
 
 	gather_terms(c, terms, nt);
+	c->cand_docs = c->docs;
 }
 
 /* The body cosine over the article's PRE_TERMS heaviest terms only: a cheap first
@@ -516,9 +522,10 @@ static void remember(struct chorus_cluster *c, uint32_t s, const struct docvec *
 		if (d->n[k])
 			memcpy(m->v[k], d->v[k], d->n[k] * sizeof(struct kw));
 	}
-	/* entities and body are compared (dot_sorted); the title is only ever moved */
-	qsort(m->v[1], m->n[1], sizeof(struct kw), kw_key_cmp);
+	/* the entities are compared (dot_sorted); the body only now and then, so it is
+	 * sorted when first needed (sort_body) */
 	qsort(m->v[2], m->n[2], sizeof(struct kw), kw_key_cmp);
+	m->body_sorted = 0;
 	m->doc = c->docs + 1;
 	m->prev = c->stories[s].newest;
 	m->story = s;
@@ -832,6 +839,13 @@ int64_t chorus_cluster_split(struct chorus_cluster *c, int64_t id, uint64_t *mov
 	if (low < SPLIT_WITHIN || cross > SPLIT_CROSS_BODY * low)
 		return 0;
 	if (cross > SPLIT_CROSS * low) {
+		for (i = 0; i < m; i++) {
+			struct chorus__member *x = &c->ring[(mem[i]->doc - 1) % RECENT];
+
+			if (!x->body_sorted)
+				qsort(x->v[1], x->n[1], sizeof(struct kw), kw_key_cmp);
+			x->body_sorted = 1;
+		}
 		pairwise(mem, m, 1, sim);
 		group_means(sim, group, m, &w0, &w1, &cross);
 		if (cross > SPLIT_BODY * (w0 < w1 ? w0 : w1))
@@ -876,7 +890,7 @@ int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *mo
 {
 	const struct chorus__member *last;
 	uint32_t s, terms[64];
-	size_t i;
+	size_t i, scored = 0;
 	int k;
 
 	*n_moved = 0;
@@ -886,9 +900,13 @@ int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *mo
 	last = member(c, c->stories[s].newest);
 	if (!last || last->story != s)
 		return 0;
-	memcpy(terms, last->idx, last->n_idx * sizeof(*terms));
-	gather_terms(c, terms, last->n_idx);
-	for (i = 0; i < c->n_cand && *n_moved < ABSORB_MAX; i++) {
+	/* the candidates of the decision on the article just added, when they are still
+	 * there (it was decided when c->docs was one less), else gathered again */
+	if (c->cand_docs + 1 != last->doc) {
+		memcpy(terms, last->idx, last->n_idx * sizeof(*terms));
+		gather_terms(c, terms, last->n_idx);
+	}
+	for (i = 0; i < c->n_cand && *n_moved < ABSORB_MAX && scored < ABSORB_SCORED; i++) {
 		uint32_t x = c->cand[i];
 		const struct chorus__member *m;
 		struct chorus__member *w;
@@ -899,6 +917,7 @@ int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *mo
 		m = member(c, c->stories[x].newest);
 		if (!m || m->story != x)
 			continue;
+		scored++;
 		for (k = 0; k < 3; k++) {
 			d.v[k] = m->v[k];
 			d.n[k] = m->n[k];

@@ -65,6 +65,7 @@ struct chorus_cluster {
 	uint32_t stamp;
 	uint32_t *cand;              /* candidate story indexes of one decision */
 	size_t n_cand, cand_cap;
+	uint64_t cand_docs;          /* c->docs when cand was gathered for a decision */
 	struct chorus__member *ring; /* the newest RECENT articles added, by order of addition
 				      * modulo RECENT (cluster.c) */
 };

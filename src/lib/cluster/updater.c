@@ -460,19 +460,25 @@ static int absorb(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id)
 		return 0;
 	for (i = 0; i < n; i++) {
 		int64_t seq = u->seq_of_doc[moved[i]], old = story_of(u, seq);
+		struct retally_arg r = { u, id, NULL };
+		struct tally *t;
 
+		/* the emptied story's article and copies count in id from now on */
+		if (u->st && old > 0 &&
+		    (ret = chorus_store_each_article(ctx, u->st, old, 0, retally_one, &r)) < 0)
+			return ret;
+		free(r.head);
 		if ((ret = move(ctx, u, seq, id, 0)) < 0)
 			return ret;
 		if (old > 0) {
-			struct tally *t = tally_at(u, old);
-
+			t = tally_at(u, old);
 			free(t->outlets);
 			memset(t, 0, sizeof(*t));
 			t->first = t->last = CHORUS_TIME_UNKNOWN;
 			touch(u, old);
 		}
 	}
-	return u->st ? recount(ctx, u, id, NULL) : 0;
+	return 0;
 }
 
 /* Dedup, cluster and store one article; 0, 1 when its id was stored already, or an error. */
