@@ -91,10 +91,11 @@ int64_t chorus_cluster_split(struct chorus_cluster *c, int64_t id, uint64_t *mov
 
 /*
  * Singleton repair, to call after an article joined story id: once the story has a few
- * members, recent stories of a single article among its candidates that now score
- * nearly as high against it as a joining article would are moved into it, each leaving
- * an empty story (its id is not reused). Returns id when it moved some (their orders of
- * addition in moved[0 .. *n_moved - 1], room for CHORUS_CLUSTER_ABSORB_MAX), else 0.
+ * members, recent stories of one or two articles among its candidates whose articles
+ * now score nearly as high against it as a joining article would are moved into it
+ * whole, each leaving an empty story (its id is not reused). Returns id when it moved
+ * some (their orders of addition in moved[0 .. *n_moved - 1], room for
+ * CHORUS_CLUSTER_ABSORB_MAX), else 0.
  */
 int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved);
 

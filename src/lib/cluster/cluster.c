@@ -31,10 +31,11 @@
 			    * within: names nearly disjoint */
 #define SPLIT_CROSS_BODY 0.6 /* or at most this share for the names ... */
 #define SPLIT_BODY 0.65    /* ... and at most this share for the body terms */
-#define ABSORB_SIZE 5      /* stories from this size take in recent single articles ... */
-#define ABSORB_SCORE 0.14  /* ... that score at least this against them */
-#define ABSORB_SCORED 3    /* single-article candidates scored, the most index hits first */
-#define ABSORB_MAX CHORUS_CLUSTER_ABSORB_MAX /* single articles taken in at one time */
+#define ABSORB_SIZE 5      /* stories from this size take in recent stories of one ... */
+#define ABSORB_SCORE 0.14  /* ... article that scores at least this against them, */
+#define ABSORB_SCORE2 0.2  /* ... or of two that score at least this on average */
+#define ABSORB_SCORED 3    /* small candidates scored, the most index hits first */
+#define ABSORB_MAX CHORUS_CLUSTER_ABSORB_MAX /* articles taken in at one time */
 
 void chorus_cluster_options_init(struct chorus_cluster_options *o)
 {
@@ -875,22 +876,60 @@ static void relink(struct chorus_cluster *c, uint32_t s, struct chorus__member *
 	*link = x->doc;
 }
 
+/* The members of story x, a story of 1 or 2 articles, into m (newest first); their
+ * number, or 0 when one of them has left the ring. */
+static size_t small_members(const struct chorus_cluster *c, uint32_t x,
+			    const struct chorus__member **m)
+{
+	uint32_t i, n = c->stories[x].size;
+	uint64_t doc = c->stories[x].newest;
+
+	for (i = 0; i < n; i++) {
+		m[i] = member(c, doc);
+		if (!m[i] || m[i]->story != x)
+			return 0;
+		doc = m[i]->prev;
+	}
+	return n;
+}
+
+/* The mean score of the members against story s, each scored as an article. */
+static double members_score(const struct chorus_cluster *c, const struct chorus__story *s,
+			    const struct chorus__member *const *m, size_t n)
+{
+	double sum = 0;
+	size_t i;
+	int k;
+
+	for (i = 0; i < n; i++) {
+		struct docvec d;
+
+		for (k = 0; k < 3; k++) {
+			d.v[k] = m[i]->v[k];
+			d.n[k] = m[i]->n[k];
+		}
+		sum += score(c, s, &d, m[i]->t);
+	}
+	return sum / (double)n;
+}
+
 /*
  * Singleton repair. A broad subject's second article often shares too little with its
- * first to join it, and starts a story of its own; once the subject's story has grown,
- * its centroid is more general and the single article scores higher against it. So
- * when story s has at least ABSORB_SIZE members, the single-article stories among the
- * candidates of its newest member's index terms (those whose article is still in the
- * ring of recent members) are scored against s as an article would be, and those
- * scoring at least ABSORB_SCORE (a lower bar than the join threshold: the story has
- * grown) are moved into s, at most ABSORB_MAX at a time. An emptied story keeps its id,
- * with no members.
+ * first to join it, and starts a story of its own (and a third may join that one);
+ * once the subject's story has grown, its centroid is more general and the small
+ * story's articles score higher against it. So when story s has at least ABSORB_SIZE
+ * members, the stories of one or two articles among the candidates of its newest
+ * member's index terms (the ABSORB_SCORED of them with the most hits whose articles
+ * are still in the ring of recent members) are scored against s, each article as an
+ * article would be, and those whose articles score at least ABSORB_SCORE on average
+ * (ABSORB_SCORE2 for two) move into s, at most ABSORB_MAX articles at a time. An
+ * emptied story keeps its id, with no members.
  */
 int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved)
 {
 	const struct chorus__member *last;
 	uint32_t s, terms[64];
-	size_t i, scored = 0;
+	size_t i, j, scored = 0;
 	int k;
 
 	*n_moved = 0;
@@ -906,34 +945,31 @@ int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *mo
 		memcpy(terms, last->idx, last->n_idx * sizeof(*terms));
 		gather_terms(c, terms, last->n_idx);
 	}
-	for (i = 0; i < c->n_cand && *n_moved < ABSORB_MAX && scored < ABSORB_SCORED; i++) {
+	for (i = 0; i < c->n_cand && scored < ABSORB_SCORED; i++) {
+		const struct chorus__member *m[2];
 		uint32_t x = c->cand[i];
-		const struct chorus__member *m;
-		struct chorus__member *w;
-		struct docvec d;
+		size_t n;
 
-		if (x == s || c->stories[x].size != 1)
-			continue;
-		m = member(c, c->stories[x].newest);
-		if (!m || m->story != x)
+		if (x == s || c->stories[x].size < 1 || c->stories[x].size > 2 ||
+		    !(n = small_members(c, x, m)))
 			continue;
 		scored++;
-		for (k = 0; k < 3; k++) {
-			d.v[k] = m->v[k];
-			d.n[k] = m->n[k];
-		}
-		if (score(c, &c->stories[s], &d, m->t) < ABSORB_SCORE)
+		if (*n_moved + n > ABSORB_MAX ||
+		    members_score(c, &c->stories[s], m, n) < (n == 1 ? ABSORB_SCORE : ABSORB_SCORE2))
 			continue;
-		w = &c->ring[(m->doc - 1) % RECENT];
-		move_member(c, w, x, s);
+		for (j = n; j-- > 0;) { /* oldest first */
+			struct chorus__member *w = &c->ring[(m[j]->doc - 1) % RECENT];
+
+			move_member(c, w, x, s);
+			relink(c, s, w);
+			moved[(*n_moved)++] = w->doc - 1;
+		}
 		for (k = 0; k < 3; k++) {
 			vec_release(&c->stories[x].v[k]);
 			memset(&c->stories[x].v[k], 0, sizeof(c->stories[x].v[k]));
 			c->stories[x].norm2[k] = 0;
 		}
 		c->stories[x].newest = 0;
-		relink(c, s, w);
-		moved[(*n_moved)++] = w->doc - 1;
 	}
 	if (!*n_moved)
 		return 0;

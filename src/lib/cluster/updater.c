@@ -453,29 +453,38 @@ static int split(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id)
 static int absorb(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id)
 {
 	uint64_t moved[CHORUS_CLUSTER_ABSORB_MAX];
-	size_t n, i;
+	int64_t old[CHORUS_CLUSTER_ABSORB_MAX];
+	size_t n, i, j;
 	int ret;
 
 	if (!chorus_cluster_absorb(u->c, id, moved, &n))
 		return 0;
+	/* the emptied stories' articles and copies count in id from now on: a small story
+	 * is taken whole, so its articles in the store are exactly those moved */
 	for (i = 0; i < n; i++) {
-		int64_t seq = u->seq_of_doc[moved[i]], old = story_of(u, seq);
 		struct retally_arg r = { u, id, NULL };
+
+		old[i] = story_of(u, u->seq_of_doc[moved[i]]);
+		for (j = 0; j < i && old[j] != old[i]; j++)
+			;
+		if (j < i || old[i] <= 0 || !u->st)
+			continue;
+		ret = chorus_store_each_article(ctx, u->st, old[i], 0, retally_one, &r);
+		free(r.head);
+		if (ret < 0)
+			return ret;
+	}
+	for (i = 0; i < n; i++) {
 		struct tally *t;
 
-		/* the emptied story's article and copies count in id from now on */
-		if (u->st && old > 0 &&
-		    (ret = chorus_store_each_article(ctx, u->st, old, 0, retally_one, &r)) < 0)
+		if ((ret = move(ctx, u, u->seq_of_doc[moved[i]], id, 0)) < 0)
 			return ret;
-		free(r.head);
-		if ((ret = move(ctx, u, seq, id, 0)) < 0)
-			return ret;
-		if (old > 0) {
-			t = tally_at(u, old);
+		if (old[i] > 0) {
+			t = tally_at(u, old[i]);
 			free(t->outlets);
 			memset(t, 0, sizeof(*t));
 			t->first = t->last = CHORUS_TIME_UNKNOWN;
-			touch(u, old);
+			touch(u, old[i]);
 		}
 	}
 	return 0;
