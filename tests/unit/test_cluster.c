@@ -1,7 +1,8 @@
 /*
  * tests/unit/test_cluster.c: clustering scores, article features, online story
- * assignment (two events of one kind stay apart), and the updater over a store:
- * incremental, idempotent, copies linked to their original.
+ * assignment (two events of one kind stay apart), the repairs (a story of two casts is
+ * split, a grown story takes in small recent ones), and the updater over a store:
+ * incremental, idempotent, copies linked to their original, splits stored.
  */
 #include <math.h>
 #include <stdio.h>
@@ -395,6 +396,50 @@ static void absorb_takes_recent_single_articles(void **state)
 	chorus_cluster_free(c);
 }
 
+static void absorb_takes_two_article_stories_whole(void **state)
+{
+	struct chorus_cluster *c = chorus_cluster_new(NULL);
+	struct chorus_features *f;
+	struct chorus_article a;
+	uint64_t moved[CHORUS_CLUSTER_ABSORB_MAX];
+	size_t i, n = 99;
+	/* the rescue of absorb_takes_recent_single_articles; story 2 holds two of its texts
+	 * again, which score high against story 1 once it has 5 articles */
+	const char *const t[7] = {
+		"Rescuers freed nine miners trapped in the Eskvale coal mine after three days "
+		"underground.",
+		"Rescuers freed nine miners trapped in the Eskvale coal mine after three days "
+		"underground.",
+		"The nine Eskvale miners were freed by rescuers after three days trapped "
+		"underground in the coal mine.",
+		"The nine Eskvale miners were freed by rescuers after three days trapped "
+		"underground in the coal mine.",
+		"Rescuers reached the trapped miners in the Eskvale coal mine and freed all nine.",
+		"All nine miners trapped underground at Eskvale were freed by rescuers, the mine "
+		"company said.",
+		"Families of the nine freed Eskvale miners thanked the rescuers at the coal mine.",
+	};
+	const int64_t into[7] = { 0, 0, 2, 1, 1, 1, 1 }, got[7] = { 1, 2, 2, 1, 1, 1, 1 };
+
+	(void)state;
+	for (i = 0; i < 7; i++) {
+		art(&a, "x", NULL, t[i]);
+		f = chorus_cluster_features(c, &a);
+		assert_int_equal(chorus_cluster_add(c, into[i], f, CHORUS_TIME_UNKNOWN), got[i]);
+		chorus_features_free(f);
+		chorus_article_release(&a);
+	}
+	/* story 1: additions 0, 3, 4, 5, 6; story 2 (additions 1 and 2) moves whole,
+	 * oldest first */
+	assert_int_equal(chorus_cluster_absorb(c, 1, moved, &n), 1);
+	assert_int_equal(n, 2);
+	assert_int_equal(moved[0], 1);
+	assert_int_equal(moved[1], 2);
+	assert_int_equal(chorus_cluster_count(c), 2);
+	assert_int_equal(chorus_cluster_absorb(c, 1, moved, &n), 0);
+	chorus_cluster_free(c);
+}
+
 static void feed_rehab(struct chorus_updater *u, struct chorus_ctx *ctx, size_t from, size_t to)
 {
 	struct chorus_article a;
@@ -499,6 +544,7 @@ int main(void)
 		cmocka_unit_test(split_keeps_shared_names),
 		cmocka_unit_test(updater_stores_splits),
 		cmocka_unit_test(absorb_takes_recent_single_articles),
+		cmocka_unit_test(absorb_takes_two_article_stories_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
