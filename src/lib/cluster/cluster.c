@@ -360,18 +360,24 @@ static int cand_cmp_ctx(const struct chorus_cluster *c, uint32_t a, uint32_t b)
 	return a > b ? -1 : a < b; /* newer stories first */
 }
 
-/* Insertion sort: candidate lists are short. */
-static void sort_candidates(struct chorus_cluster *c)
+/* Keeps the `keep` first candidates in the order of cand_cmp_ctx (a total order), by
+ * insertion into a list of at most `keep`: cost n x keep, not n^2, when many stories
+ * share the postings. */
+static void top_candidates(struct chorus_cluster *c, size_t keep)
 {
-	size_t i, j;
+	size_t i, j, n = 0;
 
-	for (i = 1; i < c->n_cand; i++) {
+	for (i = 0; i < c->n_cand; i++) {
 		uint32_t x = c->cand[i];
 
-		for (j = i; j > 0 && cand_cmp_ctx(c, c->cand[j - 1], x) > 0; j--)
+		if (n == keep && cand_cmp_ctx(c, c->cand[n - 1], x) <= 0)
+			continue;
+		j = n < keep ? n++ : n - 1;
+		for (; j > 0 && cand_cmp_ctx(c, c->cand[j - 1], x) > 0; j--)
 			c->cand[j] = c->cand[j - 1];
 		c->cand[j] = x;
 	}
+	c->n_cand = n;
 }
 
 /* The candidate stories of the terms (the stories most often among the newest postings
@@ -408,9 +414,10 @@ static void gather_terms(struct chorus_cluster *c, const uint32_t *terms, size_t
 			st->hits++;
 		}
 	}
-	sort_candidates(c);
-	if (c->n_cand > c->o.candidates)
-		c->n_cand = c->o.candidates;
+	if (c->o.candidates)
+		top_candidates(c, c->o.candidates);
+	else
+		c->n_cand = 0;
 }
 
 static void gather(struct chorus_cluster *c, const struct docvec *d)
