@@ -11,8 +11,11 @@
  *   (w_body cos_body + w_title cos_title + w_ent cos_ent) x (1 - w_time + w_time decay)
  * where decay = exp(-days outside the story's span / decay_days) (1 when a time is
  * unknown). The article joins the best story when the score reaches the threshold,
- * else it starts a new story. Weights and threshold were tuned on development data
- * (docs/stories.md).
+ * else it starts a new story. Two repairs follow a join: a grown story takes in recent
+ * stories of one or two articles that now score nearly as high against it
+ * (chorus_cluster_absorb), and a story whose newest members fall into two groups of
+ * different names is split (chorus_cluster_split). Weights, threshold and the repairs'
+ * bounds were tuned on development data (docs/stories.md).
  */
 #ifndef CHORUS_CLUSTER_H
 #define CHORUS_CLUSTER_H

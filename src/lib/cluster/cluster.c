@@ -7,7 +7,10 @@
  * Cost per article is bounded independently of the number of stories: candidates are
  * read from the newest POST_SCAN entries of the postings of the article's top terms,
  * at most o.candidates of them are scored, a score costs one hash lookup per article
- * term, and a story's vectors are pruned to their STORY_TERMS heaviest terms.
+ * term, and a story's vectors are pruned to their STORY_TERMS heaviest terms. The
+ * repairs after a join are bounded too: they see only the newest RECENT articles (a
+ * ring of their vectors), a split check at most SPLIT_WINDOW members of one story, a
+ * singleton repair ABSORB_SCORED small stories among the decision's candidates.
  */
 #include <libstemmer.h>
 #include <math.h>
