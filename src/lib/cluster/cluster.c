@@ -534,8 +534,9 @@ static void remember(struct chorus_cluster *c, uint32_t s, const struct docvec *
 			memcpy(m->v[k], d->v[k], d->n[k] * sizeof(struct kw));
 	}
 	/* the entities are compared (dot_sorted); the body only now and then, so it is
-	 * sorted when first needed (sort_body) */
-	qsort(m->v[2], m->n[2], sizeof(struct kw), kw_key_cmp);
+	 * sorted when a split check first needs it */
+	if (m->n[2])
+		qsort(m->v[2], m->n[2], sizeof(struct kw), kw_key_cmp);
 	m->body_sorted = 0;
 	m->doc = c->docs + 1;
 	m->prev = c->stories[s].newest;
@@ -853,7 +854,7 @@ int64_t chorus_cluster_split(struct chorus_cluster *c, int64_t id, uint64_t *mov
 		for (i = 0; i < m; i++) {
 			struct chorus__member *x = &c->ring[(mem[i]->doc - 1) % RECENT];
 
-			if (!x->body_sorted)
+			if (!x->body_sorted && x->n[1])
 				qsort(x->v[1], x->n[1], sizeof(struct kw), kw_key_cmp);
 			x->body_sorted = 1;
 		}
