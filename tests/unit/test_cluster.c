@@ -532,6 +532,94 @@ static void updater_stores_splits(void **state)
 	chorus_ctx_free(ctx);
 }
 
+/* The rescue again, with an article that shares little more than the name Eskvale with
+ * its first article (so it starts story 2), and a football match for a later run. */
+static const char *const rescue[][2] = {
+	{ "a", "Rescuers freed nine miners trapped in the Eskvale coal mine after three days "
+	  "underground." },
+	{ "x", "Relatives gathered at the Eskvale pit gates on Tuesday night." },
+	{ "b", "The nine Eskvale miners were freed by rescuers after three days trapped "
+	  "underground in the coal mine." },
+	{ "c", "Rescuers reached the trapped miners in the Eskvale coal mine and freed all "
+	  "nine." },
+	{ "d", "All nine miners trapped underground at Eskvale were freed by rescuers, the "
+	  "mine company said." },
+	{ "g", "Families of the nine freed Eskvale miners thanked the rescuers at the coal "
+	  "mine." },
+	{ "match", "Manchester United beat Arsenal two goals to one at Old Trafford on "
+	  "Sunday; Wayne Rooney scored twice in the second half." },
+};
+
+static void feed_rescue(struct chorus_updater *u, struct chorus_ctx *ctx, size_t from, size_t to)
+{
+	struct chorus_article a;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		art(&a, rescue[i][0], NULL, rescue[i][1]);
+		assert_int_equal(chorus_updater_add(ctx, u, &a), 0);
+		chorus_article_release(&a);
+	}
+	assert_int_equal(chorus_updater_flush(ctx, u), 0);
+}
+
+static void updater_stores_absorbed_stories(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_store_options o = { CHORUS_STORE_WRITER, 0, 0 };
+	struct chorus_story_info si;
+	struct chorus_store *st;
+	struct chorus_updater *u;
+	struct seen s;
+	char dir[] = "/tmp/chorus-test-cluster-XXXXXX", path[64], cmd[96];
+	int64_t na, ns, last;
+	int i;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	assert_int_equal(chorus_store_open(ctx, path, &o, &st), 0);
+	assert_int_equal(chorus_updater_new(ctx, st, NULL, &u), 0);
+	memset(&s, 0, sizeof(s));
+	chorus_updater_on_assign(u, on_assign, &s);
+	feed_rescue(u, ctx, 0, 6);
+	/* x starts story 2; when g makes story 1 five articles, x moves into it */
+	assert_int_equal(s.n, 7);
+	for (i = 0; i < 6; i++)
+		assert_int_equal(s.story[i], i == 1 ? 2 : 1);
+	assert_string_equal(s.id[6], "(moved)");
+	assert_int_equal(s.seq[6], 2);
+	assert_int_equal(s.story[6], 1);
+	chorus_updater_free(u);
+	chorus_store_close(st);
+
+	/* story 1 counts all six (no sources: each id is an outlet); story 2 is gone from
+	 * the listings but its id stays taken: a later run's new story is 3 */
+	assert_int_equal(chorus_store_open(ctx, path, &o, &st), 0);
+	assert_int_equal(chorus_store_get_story(ctx, st, 1, &si), 0);
+	assert_int_equal(si.size, 6);
+	assert_int_equal(si.originals, 6);
+	assert_int_equal(si.outlets, 6);
+	chorus_story_info_release(&si);
+	assert_int_equal(chorus_store_get_story(ctx, st, 2, &si), CHORUS_ENOTFOUND);
+	assert_int_equal(chorus_store_counts(ctx, st, &na, &ns), 0);
+	assert_int_equal(na, 6);
+	assert_int_equal(ns, 1);
+	assert_int_equal(chorus_store_last_story(ctx, st, &last), 0);
+	assert_int_equal(last, 2);
+	assert_int_equal(chorus_updater_new(ctx, st, NULL, &u), 0);
+	memset(&s, 0, sizeof(s));
+	chorus_updater_on_assign(u, on_assign, &s);
+	feed_rescue(u, ctx, 6, 7);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.story[0], 3);
+	chorus_updater_free(u);
+	chorus_store_close(st);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	chorus_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -545,6 +633,7 @@ int main(void)
 		cmocka_unit_test(updater_stores_splits),
 		cmocka_unit_test(absorb_takes_recent_single_articles),
 		cmocka_unit_test(absorb_takes_two_article_stories_whole),
+		cmocka_unit_test(updater_stores_absorbed_stories),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
