@@ -11,8 +11,11 @@
  *   (w_body cos_body + w_title cos_title + w_ent cos_ent) x (1 - w_time + w_time decay)
  * where decay = exp(-days outside the story's span / decay_days) (1 when a time is
  * unknown). The article joins the best story when the score reaches the threshold,
- * else it starts a new story. Weights and threshold were tuned on development data
- * (docs/stories.md).
+ * else it starts a new story. Two repairs follow a join: a grown story takes in recent
+ * stories of one or two articles that now score nearly as high against it
+ * (chorus_cluster_absorb), and a story whose newest members fall into two groups of
+ * different names is split (chorus_cluster_split). Weights, threshold and the repairs'
+ * bounds were tuned on development data (docs/stories.md).
  */
 #ifndef CHORUS_CLUSTER_H
 #define CHORUS_CLUSTER_H
@@ -70,7 +73,41 @@ int64_t chorus_cluster_decide(struct chorus_cluster *c, const struct chorus_feat
 int64_t chorus_cluster_add(struct chorus_cluster *c, int64_t id, const struct chorus_features *f,
 			   chorus_time t);
 
-/* The number of stories. */
+/* The most articles one split moves. */
+#define CHORUS_CLUSTER_SPLIT_MAX 32
+
+/*
+ * Split repair, to call after an article joined story id (chorus_cluster_add): at some
+ * sizes of the story (4, 6, 8, ... 32), its newest members (at most
+ * CHORUS_CLUSTER_SPLIT_MAX, among the last few thousand articles added) are divided
+ * into two groups by their entities (2-medoids); when the two groups share almost no
+ * names and each is coherent within, the group without the story's oldest member becomes
+ * a new story (the next id), whose id is returned. The articles it took are then in
+ * moved[0 .. *n_moved - 1] (room for CHORUS_CLUSTER_SPLIT_MAX), oldest first, each as
+ * its order of addition to c (from 0: the first article chorus_cluster_add was given is
+ * 0). Returns 0 and *n_moved = 0 when the story stays whole.
+ */
+int64_t chorus_cluster_split(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved);
+
+/* The most articles one call of chorus_cluster_absorb moves. */
+#define CHORUS_CLUSTER_ABSORB_MAX 4
+
+/*
+ * Singleton repair, to call after an article joined story id: once the story has a few
+ * members, recent stories of one or two articles among its candidates whose articles
+ * now score nearly as high against it as a joining article would are moved into it
+ * whole, each leaving an empty story (its id is not reused). Returns id when it moved
+ * some (their orders of addition in moved[0 .. *n_moved - 1], room for
+ * CHORUS_CLUSTER_ABSORB_MAX), else 0.
+ */
+int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved);
+
+/* Gives out the ids up to n (stories without members, when not made yet), so that new
+ * stories get higher ids: for a clustering rebuilt from a store whose last stories were
+ * emptied by a repair. */
+void chorus_cluster_reserve_ids(struct chorus_cluster *c, int64_t n);
+
+/* The number of stories (ids given out, emptied stories included). */
 size_t chorus_cluster_count(const struct chorus_cluster *c);
 
 /* The n most heavily weighted body terms of story id, space separated (caller frees). */
@@ -133,7 +170,9 @@ int chorus_updater_flush(struct chorus_ctx *ctx, struct chorus_updater *u);
 const struct chorus_update_stats *chorus_updater_stats(const struct chorus_updater *u);
 
 /* Called for each processed article: its id (borrowed), its seq (order of arrival, from
- * 1), its story, and the seq of the original it copies (0 when it is an original). */
+ * 1), its story, and the seq of the original it copies (0 when it is an original).
+ * Called again, with id NULL, for an article processed earlier that a split
+ * (chorus_cluster_split) moved to a new story. */
 typedef void (*chorus_assign_fn)(void *arg, const char *id, int64_t seq, int64_t story,
 				 int64_t dup_of);
 void chorus_updater_on_assign(struct chorus_updater *u, chorus_assign_fn fn, void *arg);

@@ -112,6 +112,16 @@ int chorus_store_refresh_story(struct chorus_ctx *ctx, struct chorus_store *st, 
 int chorus_store_update_story(struct chorus_ctx *ctx, struct chorus_store *st,
 			      const struct chorus_story_info *s);
 
+/*
+ * Moves the article of this seq to story `story` (inside a batch; the stories' metadata
+ * is the caller's to update). CHORUS_ENOTFOUND when there is no such article.
+ */
+int chorus_store_set_story(struct chorus_ctx *ctx, struct chorus_store *st, int64_t seq,
+			   int64_t story);
+
+/* The highest story id given out (emptied stories included), 0 when none. */
+int chorus_store_last_story(struct chorus_ctx *ctx, struct chorus_store *st, int64_t *id);
+
 /* Called once per article, in seq order; a nonzero return stops and is returned. */
 typedef int (*chorus_stored_fn)(void *arg, const struct chorus_stored *s);
 
@@ -123,15 +133,16 @@ int chorus_store_each_article(struct chorus_ctx *ctx, struct chorus_store *st, i
 typedef int (*chorus_story_fn)(void *arg, const struct chorus_story_info *s);
 
 /* Every story whose last publication time is at or after since (CHORUS_TIME_UNKNOWN: all),
- * largest first, then by id. */
+ * largest first, then by id. A story that a repair emptied (size 0) is not listed. */
 int chorus_store_each_story(struct chorus_ctx *ctx, struct chorus_store *st, chorus_time since,
 			    chorus_story_fn fn, void *arg);
 
-/* The metadata of one story into *out (release it), or CHORUS_ENOTFOUND. */
+/* The metadata of one story into *out (release it), or CHORUS_ENOTFOUND (also for an
+ * emptied story). */
 int chorus_store_get_story(struct chorus_ctx *ctx, struct chorus_store *st, int64_t id,
 			   struct chorus_story_info *out);
 
-/* Counts: articles and stories stored. */
+/* Counts: articles and stories stored (emptied ones not counted). */
 int chorus_store_counts(struct chorus_ctx *ctx, struct chorus_store *st, int64_t *articles,
 			int64_t *stories);
 

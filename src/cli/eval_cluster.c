@@ -16,6 +16,8 @@ struct eval {
 	struct chorus_lexicon *labels; /* gold label -> number */
 	uint32_t *gold, *pred;
 	size_t n, cap;
+	uint32_t *idx_of_seq;          /* seq -> index + 1, for articles moved by a split */
+	size_t seq_cap;
 	size_t unlabeled, unknown;
 	struct chorus_updater *u;
 	struct chorus_ctx *ctx;
@@ -102,10 +104,30 @@ static int load_gold(struct eval *e, const char *path, const char *field)
 static void on_assign(void *arg, const char *id, int64_t seq, int64_t story, int64_t dup_of)
 {
 	struct eval *e = arg;
-	uint32_t idx = chorus_lexicon_find(e->ids, id, strlen(id));
+	uint32_t idx;
 
-	(void)seq;
 	(void)dup_of;
+	if (id) {
+		idx = chorus_lexicon_find(e->ids, id, strlen(id));
+		if ((size_t)seq >= e->seq_cap) {
+			size_t old = e->seq_cap;
+
+			e->seq_cap = (size_t)seq * 2;
+			e->idx_of_seq = realloc(e->idx_of_seq, e->seq_cap * sizeof(*e->idx_of_seq));
+			if (!e->idx_of_seq) {
+				cli_error("out of memory");
+				exit(EXIT_FAILED);
+			}
+			memset(e->idx_of_seq + old, 0, (e->seq_cap - old) * sizeof(*e->idx_of_seq));
+		}
+		e->idx_of_seq[seq] = idx;
+	} else {
+		/* moved by a split */
+		idx = (size_t)seq < e->seq_cap ? e->idx_of_seq[seq] : 0;
+		if (idx && e->gold[idx - 1])
+			e->pred[idx - 1] = (uint32_t)story;
+		return;
+	}
 	if (idx && e->gold[idx - 1])
 		e->pred[idx - 1] = (uint32_t)story;
 	else
@@ -240,6 +262,7 @@ out:
 	free(p);
 	free(e.gold);
 	free(e.pred);
+	free(e.idx_of_seq);
 	chorus_updater_free(e.u);
 	chorus_lexicon_free(e.ids);
 	chorus_lexicon_free(e.labels);

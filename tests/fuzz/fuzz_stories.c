@@ -23,7 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct chorus_features *f, *g;
 	struct chorus_article a;
 	char *text = malloc(size + 1), *s, *t;
-	uint64_t orig;
+	uint64_t orig, moved[CHORUS_CLUSTER_SPLIT_MAX];
+	size_t i, n;
 	double sim;
 
 	memcpy(text, data, size);
@@ -39,6 +40,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f = chorus_cluster_features(c, &a);
 	chorus_cluster_add(c, chorus_cluster_decide(c, f, CHORUS_TIME_UNKNOWN, NULL), f, 0);
 	chorus_cluster_add(c, chorus_cluster_decide(c, f, 86400, NULL), f, 86400);
+	/* the repairs on a story of this article and copies of it, and a story of one */
+	for (i = 0; i < 6; i++) {
+		chorus_cluster_add(c, 1, f, 0);
+		chorus_cluster_add(c, 0, f, 0);
+		chorus_cluster_absorb(c, 1, moved, &n);
+		chorus_cluster_split(c, 1, moved, &n);
+	}
 	s = chorus_features_format(c, f);
 	g = chorus_features_parse(c, s);
 	t = chorus_features_format(c, g);

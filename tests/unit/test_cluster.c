@@ -1,7 +1,8 @@
 /*
  * tests/unit/test_cluster.c: clustering scores, article features, online story
- * assignment (two events of one kind stay apart), and the updater over a store:
- * incremental, idempotent, copies linked to their original.
+ * assignment (two events of one kind stay apart), the repairs (a story of two casts is
+ * split, a grown story takes in small recent ones), and the updater over a store:
+ * incremental, idempotent, copies linked to their original, splits stored.
  */
 #include <math.h>
 #include <stdio.h>
@@ -135,7 +136,7 @@ static const char *const texts[][2] = {
 
 struct seen {
 	char id[8][16];
-	int64_t story[8], dup_of[8];
+	int64_t seq[8], story[8], dup_of[8];
 	int n;
 };
 
@@ -143,9 +144,9 @@ static void on_assign(void *arg, const char *id, int64_t seq, int64_t story, int
 {
 	struct seen *s = arg;
 
-	(void)seq;
 	if (s->n < 8) {
-		snprintf(s->id[s->n], sizeof(s->id[0]), "%s", id);
+		snprintf(s->id[s->n], sizeof(s->id[0]), "%s", id ? id : "(moved)");
+		s->seq[s->n] = seq;
 		s->story[s->n] = story;
 		s->dup_of[s->n++] = dup_of;
 	}
@@ -254,6 +255,371 @@ static void updater_is_incremental_and_idempotent(void **state)
 	chorus_ctx_free(ctx);
 }
 
+/* Two rehab stories of one kind: same words, disjoint names (Tara Reid in Malibu,
+ * Lindsay Lohan in Palm Springs), interleaved. Each pair has the same names, as often
+ * each, so within a pair the entity cosine is 1, across pairs 0. */
+static const char *const rehab[][3] = {
+	{ "reid1", "Tara Reid in rehab", "Tara Reid entered a rehab clinic in Malibu. "
+	  "Tara Reid said the clinic helps." },
+	{ "lohan1", "Lindsay Lohan in rehab", "Lindsay Lohan entered a rehab clinic in Palm "
+	  "Springs. Lindsay Lohan said the clinic helps." },
+	{ "reid2", "Tara Reid leaves rehab", "The actress Tara Reid left the rehab clinic in "
+	  "Malibu. The friends of Tara Reid were glad." },
+	{ "lohan2", "Lindsay Lohan leaves rehab", "The actress Lindsay Lohan left the rehab "
+	  "clinic in Palm Springs. The friends of Lindsay Lohan were glad." },
+	{ "lohan3", "Lindsay Lohan back in rehab", "Lindsay Lohan is back at the rehab clinic "
+	  "in Palm Springs." },
+};
+
+static void split_separates_disjoint_casts(void **state)
+{
+	struct chorus_cluster *c = chorus_cluster_new(NULL);
+	struct chorus_features *f[5];
+	struct chorus_article a;
+	uint64_t moved[CHORUS_CLUSTER_SPLIT_MAX];
+	size_t i, n = 99;
+
+	(void)state;
+	for (i = 0; i < 5; i++) {
+		art(&a, rehab[i][0], rehab[i][1], rehab[i][2]);
+		f[i] = chorus_cluster_features(c, &a);
+		chorus_article_release(&a);
+	}
+	for (i = 0; i < 4; i++) {
+		char *e = chorus_features_format(c, f[i]);
+
+		assert_string_equal(strstr(e, "\nE "), i % 2 ? "\nE lindsay_lohan:2 palm_springs:1"
+							  : "\nE tara_reid:2 malibu:1");
+		free(e);
+	}
+	/* all four in story 1; below 4 members no check is due */
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(chorus_cluster_add(c, i ? 1 : 0, f[i], CHORUS_TIME_UNKNOWN), 1);
+		if (i < 3) {
+			assert_int_equal(chorus_cluster_split(c, 1, moved, &n), 0);
+			assert_int_equal(n, 0);
+		}
+	}
+	/* medoids lohan2 and reid2; within 1 and 1, across 0: the Lohan pair (the group
+	 * without the oldest member, reid1) becomes story 2; moved: additions 1 and 3 */
+	assert_int_equal(chorus_cluster_split(c, 1, moved, &n), 2);
+	assert_int_equal(n, 2);
+	assert_int_equal(moved[0], 1);
+	assert_int_equal(moved[1], 3);
+	assert_int_equal(chorus_cluster_count(c), 2);
+	/* the next Lohan article finds the new story */
+	assert_int_equal(chorus_cluster_decide(c, f[4], CHORUS_TIME_UNKNOWN, NULL), 2);
+	for (i = 0; i < 5; i++)
+		chorus_features_free(f[i]);
+	chorus_cluster_free(c);
+}
+
+static void split_keeps_shared_names(void **state)
+{
+	struct chorus_cluster *c = chorus_cluster_new(NULL);
+	struct chorus_features *f;
+	struct chorus_article a;
+	uint64_t moved[CHORUS_CLUSTER_SPLIT_MAX];
+	size_t i, n = 99;
+	char *e;
+	/* four articles on one subject in different words, each naming Tara Reid twice
+	 * and Malibu once: every entity cosine is 1, across any two groups as within */
+	const char *const t[4] = {
+		"Tara Reid entered a rehab clinic in Malibu. Tara Reid said the clinic helps.",
+		"Tara Reid sold her house near Malibu. The buyer paid Tara Reid in cash.",
+		"Tara Reid starred in a film shot in Malibu, and critics loved Tara Reid.",
+		"Tara Reid married a banker in Malibu. The wedding of Tara Reid was small.",
+	};
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		art(&a, "x", NULL, t[i]);
+		f = chorus_cluster_features(c, &a);
+		e = chorus_features_format(c, f);
+		assert_string_equal(strstr(e, "\nE "), "\nE tara_reid:2 malibu:1");
+		free(e);
+		assert_int_equal(chorus_cluster_add(c, i ? 1 : 0, f, CHORUS_TIME_UNKNOWN), 1);
+		chorus_features_free(f);
+		chorus_article_release(&a);
+	}
+	assert_int_equal(chorus_cluster_split(c, 1, moved, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(chorus_cluster_count(c), 1);
+	chorus_cluster_free(c);
+}
+
+static void absorb_takes_recent_single_articles(void **state)
+{
+	struct chorus_cluster *c = chorus_cluster_new(NULL);
+	struct chorus_features *f;
+	struct chorus_article a;
+	uint64_t moved[CHORUS_CLUSTER_ABSORB_MAX];
+	size_t i, n = 99;
+	/* a mine rescue told five ways (story 1), the first of them again as a story of its
+	 * own (2), and a football match that shares no word with it (3) */
+	const char *const t[7] = {
+		"Rescuers freed nine miners trapped in the Eskvale coal mine after three days "
+		"underground.",
+		"Rescuers freed nine miners trapped in the Eskvale coal mine after three days "
+		"underground.",
+		"Manchester United beat Arsenal two goals to one at Old Trafford on Sunday.",
+		"The nine Eskvale miners were freed by rescuers after three days trapped "
+		"underground in the coal mine.",
+		"Rescuers reached the trapped miners in the Eskvale coal mine and freed all nine.",
+		"All nine miners trapped underground at Eskvale were freed by rescuers, the mine "
+		"company said.",
+		"Families of the nine freed Eskvale miners thanked the rescuers at the coal mine.",
+	};
+	const int64_t into[7] = { 0, 0, 0, 1, 1, 1, 1 }, got[7] = { 1, 2, 3, 1, 1, 1, 1 };
+
+	(void)state;
+	for (i = 0; i < 7; i++) {
+		art(&a, "x", NULL, t[i]);
+		f = chorus_cluster_features(c, &a);
+		assert_int_equal(chorus_cluster_add(c, into[i], f, CHORUS_TIME_UNKNOWN), got[i]);
+		chorus_features_free(f);
+		chorus_article_release(&a);
+		if (i == 5) { /* story 1 has 4 articles: too few */
+			assert_int_equal(chorus_cluster_absorb(c, 1, moved, &n), 0);
+			assert_int_equal(n, 0);
+		}
+	}
+	/* 5 articles: story 2's article, the same text as story 1's first, moves (it is
+	 * the second article added, 1); the match is no candidate; ids are not reused */
+	assert_int_equal(chorus_cluster_absorb(c, 1, moved, &n), 1);
+	assert_int_equal(n, 1);
+	assert_int_equal(moved[0], 1);
+	assert_int_equal(chorus_cluster_count(c), 3);
+	/* nothing is left to take */
+	assert_int_equal(chorus_cluster_absorb(c, 1, moved, &n), 0);
+	assert_int_equal(n, 0);
+	chorus_cluster_free(c);
+}
+
+static void absorb_takes_two_article_stories_whole(void **state)
+{
+	struct chorus_cluster *c = chorus_cluster_new(NULL);
+	struct chorus_features *f;
+	struct chorus_article a;
+	uint64_t moved[CHORUS_CLUSTER_ABSORB_MAX];
+	size_t i, n = 99;
+	/* the rescue of absorb_takes_recent_single_articles; story 2 holds two of its texts
+	 * again, which score high against story 1 once it has 5 articles */
+	const char *const t[7] = {
+		"Rescuers freed nine miners trapped in the Eskvale coal mine after three days "
+		"underground.",
+		"Rescuers freed nine miners trapped in the Eskvale coal mine after three days "
+		"underground.",
+		"The nine Eskvale miners were freed by rescuers after three days trapped "
+		"underground in the coal mine.",
+		"The nine Eskvale miners were freed by rescuers after three days trapped "
+		"underground in the coal mine.",
+		"Rescuers reached the trapped miners in the Eskvale coal mine and freed all nine.",
+		"All nine miners trapped underground at Eskvale were freed by rescuers, the mine "
+		"company said.",
+		"Families of the nine freed Eskvale miners thanked the rescuers at the coal mine.",
+	};
+	const int64_t into[7] = { 0, 0, 2, 1, 1, 1, 1 }, got[7] = { 1, 2, 2, 1, 1, 1, 1 };
+
+	(void)state;
+	for (i = 0; i < 7; i++) {
+		art(&a, "x", NULL, t[i]);
+		f = chorus_cluster_features(c, &a);
+		assert_int_equal(chorus_cluster_add(c, into[i], f, CHORUS_TIME_UNKNOWN), got[i]);
+		chorus_features_free(f);
+		chorus_article_release(&a);
+	}
+	/* story 1: additions 0, 3, 4, 5, 6; story 2 (additions 1 and 2) moves whole,
+	 * oldest first */
+	assert_int_equal(chorus_cluster_absorb(c, 1, moved, &n), 1);
+	assert_int_equal(n, 2);
+	assert_int_equal(moved[0], 1);
+	assert_int_equal(moved[1], 2);
+	assert_int_equal(chorus_cluster_count(c), 2);
+	assert_int_equal(chorus_cluster_absorb(c, 1, moved, &n), 0);
+	chorus_cluster_free(c);
+}
+
+static void feed_rehab(struct chorus_updater *u, struct chorus_ctx *ctx, size_t from, size_t to)
+{
+	struct chorus_article a;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		art(&a, rehab[i][0], rehab[i][1], rehab[i][2]);
+		assert_int_equal(chorus_updater_add(ctx, u, &a), 0);
+		chorus_article_release(&a);
+	}
+	assert_int_equal(chorus_updater_flush(ctx, u), 0);
+}
+
+static int collect_seq(void *arg, const struct chorus_stored *s)
+{
+	struct seen *v = arg;
+
+	if (v->n < 8)
+		v->seq[v->n++] = s->seq;
+	return 0;
+}
+
+static void updater_stores_splits(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_store_options o = { CHORUS_STORE_WRITER, 0, 0 };
+	struct chorus_story_info si;
+	struct chorus_store *st;
+	struct chorus_updater *u;
+	struct seen s;
+	char dir[] = "/tmp/chorus-test-cluster-XXXXXX", path[64], cmd[96];
+	int64_t na, ns;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	assert_int_equal(chorus_store_open(ctx, path, &o, &st), 0);
+	assert_int_equal(chorus_updater_new(ctx, st, NULL, &u), 0);
+	memset(&s, 0, sizeof(s));
+	chorus_updater_on_assign(u, on_assign, &s);
+	feed_rehab(u, ctx, 0, 4);
+	/* all four join story 1 (same words); the fourth makes it due for a check, which
+	 * moves the Lohan articles (seq 2 and 4) to story 2 */
+	assert_int_equal(s.n, 6);
+	assert_int_equal(s.story[0], 1);
+	assert_int_equal(s.story[1], 1);
+	assert_int_equal(s.story[2], 1);
+	assert_int_equal(s.story[3], 1);
+	assert_string_equal(s.id[4], "(moved)");
+	assert_int_equal(s.seq[4], 2);
+	assert_int_equal(s.story[4], 2);
+	assert_int_equal(s.seq[5], 4);
+	assert_int_equal(s.story[5], 2);
+	assert_int_equal(chorus_updater_stats(u)->new_stories, 2);
+	chorus_updater_free(u);
+	chorus_store_close(st);
+
+	/* the store says the same, and a later run puts the next Lohan article there */
+	assert_int_equal(chorus_store_open(ctx, path, &o, &st), 0);
+	assert_int_equal(chorus_store_get_story(ctx, st, 2, &si), 0);
+	assert_int_equal(si.size, 2);
+	assert_int_equal(si.originals, 2);
+	assert_string_equal(si.headline, "Lindsay Lohan in rehab");
+	chorus_story_info_release(&si);
+	assert_int_equal(chorus_store_get_story(ctx, st, 1, &si), 0);
+	assert_int_equal(si.size, 2);
+	assert_string_equal(si.headline, "Tara Reid in rehab");
+	chorus_story_info_release(&si);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(chorus_store_each_article(ctx, st, 2, 0, collect_seq, &s), 0);
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.seq[0], 2);
+	assert_int_equal(s.seq[1], 4);
+	assert_int_equal(chorus_updater_new(ctx, st, NULL, &u), 0);
+	memset(&s, 0, sizeof(s));
+	chorus_updater_on_assign(u, on_assign, &s);
+	feed_rehab(u, ctx, 4, 5);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.story[0], 2);
+	assert_int_equal(chorus_store_counts(ctx, st, &na, &ns), 0);
+	assert_int_equal(na, 5);
+	assert_int_equal(ns, 2);
+	assert_int_equal(chorus_store_get_story(ctx, st, 2, &si), 0);
+	assert_int_equal(si.size, 3);
+	chorus_story_info_release(&si);
+	chorus_updater_free(u);
+	chorus_store_close(st);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	chorus_ctx_free(ctx);
+}
+
+/* The rescue again, with an article that shares little more than the name Eskvale with
+ * its first article (so it starts story 2), and a football match for a later run. */
+static const char *const rescue[][2] = {
+	{ "a", "Rescuers freed nine miners trapped in the Eskvale coal mine after three days "
+	  "underground." },
+	{ "x", "Relatives gathered at the Eskvale pit gates on Tuesday night." },
+	{ "b", "The nine Eskvale miners were freed by rescuers after three days trapped "
+	  "underground in the coal mine." },
+	{ "c", "Rescuers reached the trapped miners in the Eskvale coal mine and freed all "
+	  "nine." },
+	{ "d", "All nine miners trapped underground at Eskvale were freed by rescuers, the "
+	  "mine company said." },
+	{ "g", "Families of the nine freed Eskvale miners thanked the rescuers at the coal "
+	  "mine." },
+	{ "match", "Manchester United beat Arsenal two goals to one at Old Trafford on "
+	  "Sunday; Wayne Rooney scored twice in the second half." },
+};
+
+static void feed_rescue(struct chorus_updater *u, struct chorus_ctx *ctx, size_t from, size_t to)
+{
+	struct chorus_article a;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		art(&a, rescue[i][0], NULL, rescue[i][1]);
+		assert_int_equal(chorus_updater_add(ctx, u, &a), 0);
+		chorus_article_release(&a);
+	}
+	assert_int_equal(chorus_updater_flush(ctx, u), 0);
+}
+
+static void updater_stores_absorbed_stories(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_store_options o = { CHORUS_STORE_WRITER, 0, 0 };
+	struct chorus_story_info si;
+	struct chorus_store *st;
+	struct chorus_updater *u;
+	struct seen s;
+	char dir[] = "/tmp/chorus-test-cluster-XXXXXX", path[64], cmd[96];
+	int64_t na, ns, last;
+	int i;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	assert_int_equal(chorus_store_open(ctx, path, &o, &st), 0);
+	assert_int_equal(chorus_updater_new(ctx, st, NULL, &u), 0);
+	memset(&s, 0, sizeof(s));
+	chorus_updater_on_assign(u, on_assign, &s);
+	feed_rescue(u, ctx, 0, 6);
+	/* x starts story 2; when g makes story 1 five articles, x moves into it */
+	assert_int_equal(s.n, 7);
+	for (i = 0; i < 6; i++)
+		assert_int_equal(s.story[i], i == 1 ? 2 : 1);
+	assert_string_equal(s.id[6], "(moved)");
+	assert_int_equal(s.seq[6], 2);
+	assert_int_equal(s.story[6], 1);
+	chorus_updater_free(u);
+	chorus_store_close(st);
+
+	/* story 1 counts all six (no sources: each id is an outlet); story 2 is gone from
+	 * the listings but its id stays taken: a later run's new story is 3 */
+	assert_int_equal(chorus_store_open(ctx, path, &o, &st), 0);
+	assert_int_equal(chorus_store_get_story(ctx, st, 1, &si), 0);
+	assert_int_equal(si.size, 6);
+	assert_int_equal(si.originals, 6);
+	assert_int_equal(si.outlets, 6);
+	chorus_story_info_release(&si);
+	assert_int_equal(chorus_store_get_story(ctx, st, 2, &si), CHORUS_ENOTFOUND);
+	assert_int_equal(chorus_store_counts(ctx, st, &na, &ns), 0);
+	assert_int_equal(na, 6);
+	assert_int_equal(ns, 1);
+	assert_int_equal(chorus_store_last_story(ctx, st, &last), 0);
+	assert_int_equal(last, 2);
+	assert_int_equal(chorus_updater_new(ctx, st, NULL, &u), 0);
+	memset(&s, 0, sizeof(s));
+	chorus_updater_on_assign(u, on_assign, &s);
+	feed_rescue(u, ctx, 6, 7);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.story[0], 3);
+	chorus_updater_free(u);
+	chorus_store_close(st);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	chorus_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -262,6 +628,12 @@ int main(void)
 		cmocka_unit_test(entities_are_names),
 		cmocka_unit_test(two_events_of_one_kind_stay_apart),
 		cmocka_unit_test(updater_is_incremental_and_idempotent),
+		cmocka_unit_test(split_separates_disjoint_casts),
+		cmocka_unit_test(split_keeps_shared_names),
+		cmocka_unit_test(updater_stores_splits),
+		cmocka_unit_test(absorb_takes_recent_single_articles),
+		cmocka_unit_test(absorb_takes_two_article_stories_whole),
+		cmocka_unit_test(updater_stores_absorbed_stories),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,6 @@
 /*
- * tests/unit/test_store.c: the SQLite store: batches are atomic, ids are unique, a
- * second writer is refused, a full database rolls the batch back, the schema version
+ * tests/unit/test_store.c: the SQLite store: batches are atomic, ids are unique,
+ * articles move between stories and emptied stories are not listed, a second writer is refused, a full database rolls the batch back, the schema version
  * is checked, and a file that is not a database is refused.
  */
 #include <sqlite3.h>
@@ -147,6 +147,64 @@ static void batches_are_atomic_and_ids_unique(void **state)
 	chorus_ctx_free(ctx);
 }
 
+static int count_story(void *arg, const struct chorus_story_info *s)
+{
+	size_t *n = arg;
+
+	(void)s;
+	(*n)++;
+	return 0;
+}
+
+static void articles_move_and_stories_empty(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_store_options o = { CHORUS_STORE_WRITER, 0, 0 };
+	struct chorus_store *st;
+	struct chorus_stored s;
+	struct chorus_story_info si;
+	int64_t seq, na, ns;
+	size_t n = 0;
+
+	(void)state;
+	assert_int_equal(chorus_store_open(ctx, path, &o, &st), 0);
+	assert_int_equal(chorus_store_begin(ctx, st), 0);
+	fill(&s, "a1", "first text", 1);
+	assert_int_equal(chorus_store_add_article(ctx, st, &s, &seq), 0);
+	fill(&s, "a2", "second text", 1);
+	assert_int_equal(chorus_store_add_article(ctx, st, &s, &seq), 0);
+	memset(&si, 0, sizeof(si));
+	si.first = si.last = CHORUS_TIME_UNKNOWN;
+	si.id = 1;
+	assert_int_equal(chorus_store_put_story(ctx, st, &si), 0);
+	si.id = 2;
+	assert_int_equal(chorus_store_put_story(ctx, st, &si), 0);
+	/* both articles move to story 2, story 1 is emptied; no article 3 to move */
+	assert_int_equal(chorus_store_set_story(ctx, st, 2, 2), 0);
+	assert_int_equal(chorus_store_set_story(ctx, st, 1, 2), 0);
+	assert_int_equal(chorus_store_set_story(ctx, st, 3, 2), CHORUS_ENOTFOUND);
+	assert_int_equal(chorus_store_refresh_story(ctx, st, 1, ""), 0);
+	assert_int_equal(chorus_store_refresh_story(ctx, st, 2, "text"), 0);
+	assert_int_equal(chorus_store_commit(ctx, st), 0);
+	/* the empty story is neither counted nor found, but keeps its id */
+	assert_int_equal(chorus_store_counts(ctx, st, &na, &ns), 0);
+	assert_int_equal(na, 2);
+	assert_int_equal(ns, 1);
+	assert_int_equal(chorus_store_get_story(ctx, st, 1, &si), CHORUS_ENOTFOUND);
+	assert_int_equal(chorus_store_get_story(ctx, st, 2, &si), 0);
+	assert_int_equal(si.size, 2);
+	chorus_story_info_release(&si);
+	assert_int_equal(chorus_store_last_story(ctx, st, &seq), 0);
+	assert_int_equal(seq, 2);
+	assert_int_equal(chorus_store_each_article(ctx, st, 2, 0, count_one, &n), 0);
+	assert_int_equal(n, 2);
+	n = 0;
+	assert_int_equal(chorus_store_each_story(ctx, st, CHORUS_TIME_UNKNOWN, count_story, &n), 0);
+	assert_int_equal(n, 1);
+	chorus_store_close(st);
+	chorus_ctx_free(ctx);
+}
+
 static void full_database_rolls_back(void **state)
 {
 	struct chorus_ctx *ctx = chorus_ctx_new();
@@ -241,6 +299,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(batches_are_atomic_and_ids_unique, setup, teardown),
+		cmocka_unit_test_setup_teardown(articles_move_and_stories_empty, setup, teardown),
 		cmocka_unit_test_setup_teardown(full_database_rolls_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(schema_version_is_checked, setup, teardown),
 	};

@@ -7,7 +7,10 @@
  * Cost per article is bounded independently of the number of stories: candidates are
  * read from the newest POST_SCAN entries of the postings of the article's top terms,
  * at most o.candidates of them are scored, a score costs one hash lookup per article
- * term, and a story's vectors are pruned to their STORY_TERMS heaviest terms.
+ * term, and a story's vectors are pruned to their STORY_TERMS heaviest terms. The
+ * repairs after a join are bounded too: they see only the newest RECENT articles (a
+ * ring of their vectors), a split check at most SPLIT_WINDOW members of one story, a
+ * singleton repair ABSORB_SCORED small stories among the decision's candidates.
  */
 #include <libstemmer.h>
 #include <math.h>
@@ -22,6 +25,20 @@
 #define DAY 86400.0
 #define PRE_TERMS 24       /* article terms in the first pass over the candidates */
 #define FULL_SCORED 5      /* candidates that get the full score */
+#define RECENT 4096        /* articles kept in the ring of recent members */
+#define SPLIT_WINDOW CHORUS_CLUSTER_SPLIT_MAX /* newest members a split check looks at */
+#define SPLIT_FROM 4       /* story sizes checked for a split: 4, 6, 8 ... 64 */
+#define SPLIT_TO 64
+#define SPLIT_WITHIN 0.2   /* least mean entity cosine within each group */
+#define SPLIT_CROSS 0.45   /* most mean entity cosine across, as a share of the lower
+			    * within: names nearly disjoint */
+#define SPLIT_CROSS_BODY 0.6 /* or at most this share for the names ... */
+#define SPLIT_BODY 0.65    /* ... and at most this share for the body terms */
+#define ABSORB_SIZE 5      /* stories from this size take in recent stories of one ... */
+#define ABSORB_SCORE 0.14  /* ... article that scores at least this against them, */
+#define ABSORB_SCORE2 0.2  /* ... or of two that score at least this on average */
+#define ABSORB_SCORED 3    /* small candidates scored, the most index hits first */
+#define ABSORB_MAX CHORUS_CLUSTER_ABSORB_MAX /* articles taken in at one time */
 
 void chorus_cluster_options_init(struct chorus_cluster_options *o)
 {
@@ -35,6 +52,26 @@ void chorus_cluster_options_init(struct chorus_cluster_options *o)
 	o->candidates = 20;
 }
 
+struct kw {
+	uint32_t key;
+	float w;
+};
+
+/* One of the RECENT newest articles added: its unit vectors (sorted by term id), so
+ * that a split can move it to another story. */
+struct chorus__member {
+	uint64_t doc;      /* order of addition + 1; 0: an empty slot */
+	uint64_t prev;     /* doc of the member of the same story added before it, 0 none */
+	uint32_t story;    /* story index */
+	chorus_time t;
+	struct kw *v[3];   /* title, body, entities; entities by term id, the body too
+			    * when body_sorted */
+	uint32_t n[3], cap[3];
+	int body_sorted;
+	uint32_t idx[64];  /* the terms its story was indexed under */
+	uint32_t n_idx;
+};
+
 struct chorus_cluster *chorus_cluster_new(const struct chorus_cluster_options *o)
 {
 	struct chorus_cluster *c = chorus_xcalloc(1, sizeof(*c));
@@ -43,6 +80,7 @@ struct chorus_cluster *chorus_cluster_new(const struct chorus_cluster_options *o
 		c->o = *o;
 	else
 		chorus_cluster_options_init(&c->o);
+	c->cand_docs = UINT64_MAX;
 	c->lex = chorus_lexicon_new();
 	c->stemmer = sb_stemmer_new("english", NULL);
 	if (!c->stemmer) {
@@ -79,6 +117,11 @@ void chorus_cluster_free(struct chorus_cluster *c)
 	free(c->df);
 	free(c->lowmark);
 	free(c->cand);
+	if (c->ring)
+		for (i = 0; i < RECENT; i++)
+			for (k = 0; k < 3; k++)
+				free(c->ring[i].v[k]);
+	free(c->ring);
 	sb_stemmer_delete(c->stemmer);
 	chorus_lexicon_free(c->lex);
 	free(c);
@@ -107,6 +150,20 @@ void chorus__cluster_reserve(struct chorus_cluster *c, uint32_t id)
 	memset(c->lowmark + old, 0, (cap - old) * sizeof(uint32_t));
 	memset(c->post + old, 0, (cap - old) * sizeof(*c->post));
 	c->term_cap = cap;
+}
+
+void chorus_cluster_reserve_ids(struct chorus_cluster *c, int64_t n)
+{
+	size_t i, want = n > 0 ? (size_t)n : 0;
+
+	if (want <= c->n_stories)
+		return;
+	CHORUS_GROW(c->stories, want, c->stories_cap);
+	for (i = c->n_stories; i < want; i++) {
+		memset(&c->stories[i], 0, sizeof(c->stories[i]));
+		c->stories[i].first = c->stories[i].last = CHORUS_TIME_UNKNOWN;
+	}
+	c->n_stories = want;
 }
 
 size_t chorus_cluster_count(const struct chorus_cluster *c)
@@ -154,10 +211,6 @@ static float vec_get(const struct chorus__vec *v, uint32_t key)
 	return p ? *p : 0.0f;
 }
 
-struct kw {
-	uint32_t key;
-	float w;
-};
 
 static int kw_cmp(const void *a, const void *b)
 {
@@ -310,26 +363,34 @@ static int cand_cmp_ctx(const struct chorus_cluster *c, uint32_t a, uint32_t b)
 	return a > b ? -1 : a < b; /* newer stories first */
 }
 
-/* Insertion sort: candidate lists are short. */
-static void sort_candidates(struct chorus_cluster *c)
+/* Keeps the `keep` first candidates in the order of cand_cmp_ctx (a total order), by
+ * insertion into a list of at most `keep`: cost n x keep, not n^2, when many stories
+ * share the postings. */
+static void top_candidates(struct chorus_cluster *c, size_t keep)
 {
-	size_t i, j;
+	size_t i, j, n = 0;
 
-	for (i = 1; i < c->n_cand; i++) {
+	for (i = 0; i < c->n_cand; i++) {
 		uint32_t x = c->cand[i];
 
-		for (j = i; j > 0 && cand_cmp_ctx(c, c->cand[j - 1], x) > 0; j--)
+		if (n == keep && cand_cmp_ctx(c, c->cand[n - 1], x) <= 0)
+			continue;
+		j = n < keep ? n++ : n - 1;
+		for (; j > 0 && cand_cmp_ctx(c, c->cand[j - 1], x) > 0; j--)
 			c->cand[j] = c->cand[j - 1];
 		c->cand[j] = x;
 	}
+	c->n_cand = n;
 }
 
-static void gather(struct chorus_cluster *c, const struct docvec *d)
+/* The candidate stories of the terms (the stories most often among the newest postings
+ * of each) into c->cand. */
+static void gather_terms(struct chorus_cluster *c, const uint32_t *terms, size_t nt)
 {
-	uint32_t terms[64];
-	size_t nt = index_terms(c, d, terms), i;
+	size_t i;
 
 	c->n_cand = 0;
+	c->cand_docs = UINT64_MAX; /* not a decision's, unless gather() says so */
 	if (++c->stamp == 0) {
 		for (i = 0; i < c->n_stories; i++)
 			c->stories[i].stamp = 0;
@@ -356,9 +417,19 @@ static void gather(struct chorus_cluster *c, const struct docvec *d)
 			st->hits++;
 		}
 	}
-	sort_candidates(c);
-	if (c->n_cand > c->o.candidates)
-		c->n_cand = c->o.candidates;
+	if (c->o.candidates)
+		top_candidates(c, c->o.candidates);
+	else
+		c->n_cand = 0;
+}
+
+static void gather(struct chorus_cluster *c, const struct docvec *d)
+{
+	uint32_t terms[64];
+	size_t nt = index_terms(c, d, terms);
+
+	gather_terms(c, terms, nt);
+	c->cand_docs = c->docs;
 }
 
 /* The body cosine over the article's PRE_TERMS heaviest terms only: a cheap first
@@ -434,6 +505,48 @@ static void post(struct chorus_cluster *c, uint32_t term, uint32_t story)
 	p->ids[p->n++] = story + 1;
 }
 
+static int kw_key_cmp(const void *a, const void *b)
+{
+	const struct kw *x = a, *y = b;
+
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Puts the article just added to story s (order of addition c->docs) in the ring of
+ * recent members, in place of the oldest. */
+static void remember(struct chorus_cluster *c, uint32_t s, const struct docvec *d,
+		     const uint32_t *terms, size_t nt, chorus_time t)
+{
+	struct chorus__member *m;
+	int k;
+
+	if (!c->ring)
+		c->ring = chorus_xcalloc(RECENT, sizeof(*c->ring));
+	m = &c->ring[c->docs % RECENT];
+	for (k = 0; k < 3; k++) {
+		if (d->n[k] > m->cap[k]) {
+			free(m->v[k]);
+			m->cap[k] = (uint32_t)d->n[k];
+			m->v[k] = chorus_xmalloc(chorus_xmul(d->n[k], sizeof(struct kw)));
+		}
+		m->n[k] = (uint32_t)d->n[k];
+		if (d->n[k])
+			memcpy(m->v[k], d->v[k], d->n[k] * sizeof(struct kw));
+	}
+	/* the entities are compared (dot_sorted); the body only now and then, so it is
+	 * sorted when a split check first needs it */
+	if (m->n[2])
+		qsort(m->v[2], m->n[2], sizeof(struct kw), kw_key_cmp);
+	m->body_sorted = 0;
+	m->doc = c->docs + 1;
+	m->prev = c->stories[s].newest;
+	m->story = s;
+	m->t = t;
+	m->n_idx = (uint32_t)nt;
+	memcpy(m->idx, terms, nt * sizeof(*terms));
+	c->stories[s].newest = m->doc;
+}
+
 int64_t chorus_cluster_add(struct chorus_cluster *c, int64_t id, const struct chorus_features *f,
 			   chorus_time t)
 {
@@ -448,12 +561,7 @@ int64_t chorus_cluster_add(struct chorus_cluster *c, int64_t id, const struct ch
 		/* A new story, or a stored one being reloaded past the end: fill up to id. */
 		size_t want = id > 0 ? (size_t)id : c->n_stories + 1;
 
-		CHORUS_GROW(c->stories, want, c->stories_cap);
-		for (i = c->n_stories; i < want; i++) {
-			memset(&c->stories[i], 0, sizeof(c->stories[i]));
-			c->stories[i].first = c->stories[i].last = CHORUS_TIME_UNKNOWN;
-		}
-		c->n_stories = want;
+		chorus_cluster_reserve_ids(c, (int64_t)want);
 		id = (int64_t)want;
 	}
 	s = &c->stories[id - 1];
@@ -481,6 +589,7 @@ int64_t chorus_cluster_add(struct chorus_cluster *c, int64_t id, const struct ch
 	nt = index_terms(c, &d, terms);
 	for (i = 0; i < nt; i++)
 		post(c, terms[i], (uint32_t)(id - 1));
+	remember(c, (uint32_t)(id - 1), &d, terms, nt, t);
 	/* document frequencies count body terms and entities */
 	for (i = 0; i < f->n_body; i++) {
 		chorus__cluster_reserve(c, f->body[i].term);
@@ -524,4 +633,358 @@ char *chorus_cluster_terms(const struct chorus_cluster *c, int64_t id, unsigned 
 	}
 	free(all);
 	return chorus__buf_detach(&b, NULL);
+}
+
+/* --- split repair --- */
+
+/* The dot product of two vectors sorted by term id. */
+static double dot_sorted(const struct kw *a, uint32_t na, const struct kw *b, uint32_t nb)
+{
+	double dot = 0;
+	uint32_t i = 0, j = 0;
+
+	while (i < na && j < nb) {
+		if (a[i].key < b[j].key)
+			i++;
+		else if (a[i].key > b[j].key)
+			j++;
+		else
+			dot += (double)a[i++].w * b[j++].w;
+	}
+	return dot;
+}
+
+static const struct chorus__member *member(const struct chorus_cluster *c, uint64_t doc)
+{
+	const struct chorus__member *m;
+
+	if (!doc || !c->ring)
+		return NULL;
+	m = &c->ring[(doc - 1) % RECENT];
+	return m->doc == doc ? m : NULL;
+}
+
+/* Whether a story of this size is due for a split check. */
+static int split_due(uint32_t size)
+{
+	return size >= SPLIT_FROM && size <= SPLIT_TO && size % 2 == 0;
+}
+
+/* Moves member m from story `from` to story `to` (vectors, size, span). */
+static void move_member(struct chorus_cluster *c, struct chorus__member *m, uint32_t from, uint32_t to)
+{
+	struct chorus__story *a = &c->stories[from], *b = &c->stories[to];
+	uint32_t i;
+	int k;
+
+	for (k = 0; k < 3; k++)
+		for (i = 0; i < m->n[k]; i++) {
+			float *pa = vec_slot(&a->v[k], m->v[k][i].key, 0);
+			float *pb = vec_slot(&b->v[k], m->v[k][i].key, 1);
+
+			if (pa)
+				*pa = *pa > m->v[k][i].w ? *pa - m->v[k][i].w : 0;
+			*pb += m->v[k][i].w;
+		}
+	if (m->t != CHORUS_TIME_UNKNOWN) {
+		if (b->first == CHORUS_TIME_UNKNOWN || m->t < b->first)
+			b->first = m->t;
+		if (b->last == CHORUS_TIME_UNKNOWN || m->t > b->last)
+			b->last = m->t;
+	}
+	a->size--;
+	b->size++;
+	m->story = to;
+	for (i = 0; i < m->n_idx; i++)
+		post(c, m->idx[i], to);
+}
+
+static double norm2_of(const struct chorus__vec *v)
+{
+	double n2 = 0;
+	uint32_t i;
+
+	for (i = 0; i < v->cap; i++)
+		if (v->keys[i])
+			n2 += (double)v->vals[i] * v->vals[i];
+	return n2;
+}
+
+/* Mean similarity within group 0, within group 1 and across (sim[i][j] for i < j). */
+static void group_means(double sim[][SPLIT_WINDOW], const int *group, size_t m, double *w0,
+			double *w1, double *cross)
+{
+	double sum[3] = { 0, 0, 0 }, n[3] = { 0, 0, 0 };
+	size_t i, j;
+
+	for (i = 0; i < m; i++)
+		for (j = i + 1; j < m; j++) {
+			int k = group[i] != group[j] ? 2 : group[i];
+
+			sum[k] += sim[i][j];
+			n[k]++;
+		}
+	*w0 = n[0] ? sum[0] / n[0] : 0;
+	*w1 = n[1] ? sum[1] / n[1] : 0;
+	*cross = n[2] ? sum[2] / n[2] : 0;
+}
+
+/* The pairwise cosines of field k of the members. */
+static void pairwise(const struct chorus__member *const *mem, size_t m, int k,
+		     double sim[][SPLIT_WINDOW])
+{
+	size_t i, j;
+
+	for (i = 0; i < m; i++) {
+		sim[i][i] = 1;
+		for (j = i + 1; j < m; j++)
+			sim[i][j] = sim[j][i] = dot_sorted(mem[i]->v[k], mem[i]->n[k], mem[j]->v[k],
+							   mem[j]->n[k]);
+	}
+}
+
+/*
+ * Divides members 0 .. m-1 into groups 0 and 1 by 2-medoids over sim (Kaufman and
+ * Rousseeuw 1990, PAM, here exhaustive over the m (m - 1) / 2 pairs of medoids, which a
+ * window of SPLIT_WINDOW allows): the pair that maximizes the summed similarity of each
+ * member to its nearer medoid, the first such pair on ties; a member as near to both
+ * goes with the first medoid.
+ */
+static void two_medoids(double sim[][SPLIT_WINDOW], size_t m, int *group)
+{
+	double best = -1;
+	size_t i, j, x, a = 0, b = 1;
+
+	for (i = 0; i < m; i++)
+		for (j = i + 1; j < m; j++) {
+			double tot = 0;
+
+			for (x = 0; x < m; x++)
+				tot += sim[x][i] > sim[x][j] ? sim[x][i] : sim[x][j];
+			if (tot > best) {
+				best = tot;
+				a = i;
+				b = j;
+			}
+		}
+	for (x = 0; x < m; x++)
+		group[x] = sim[x][b] > sim[x][a];
+}
+
+/* Moves the members of group `out` of story s to a new story; returns its index. */
+static uint32_t split_off(struct chorus_cluster *c, uint32_t s,
+			  const struct chorus__member *const *mem, const int *group, size_t m,
+			  int out, uint64_t *moved, size_t *n_moved)
+{
+	uint64_t last[2] = { 0, 0 };
+	uint32_t ns;
+	size_t i;
+	int k;
+
+	CHORUS_GROW(c->stories, c->n_stories + 1, c->stories_cap);
+	ns = (uint32_t)c->n_stories++;
+	memset(&c->stories[ns], 0, sizeof(c->stories[ns]));
+	c->stories[ns].first = c->stories[ns].last = CHORUS_TIME_UNKNOWN;
+	/* oldest first, relinking each group's chain of members; the oldest member that
+	 * stays keeps its link to the older members beyond the window */
+	for (i = m; i-- > 0;) {
+		struct chorus__member *x = &c->ring[(mem[i]->doc - 1) % RECENT];
+		int g = group[i] == out;
+
+		if (g) {
+			move_member(c, x, s, ns);
+			moved[(*n_moved)++] = x->doc - 1;
+		}
+		if (last[g] || g)
+			x->prev = last[g];
+		last[g] = x->doc;
+	}
+	c->stories[s].newest = last[0];
+	c->stories[ns].newest = last[1];
+	for (k = 0; k < 3; k++) {
+		c->stories[s].norm2[k] = norm2_of(&c->stories[s].v[k]);
+		c->stories[ns].norm2[k] = norm2_of(&c->stories[ns].v[k]);
+	}
+	return ns;
+}
+
+/*
+ * Split repair. Two events of one kind (two earthquakes, two celebrities in rehab) are
+ * told apart by their casts: when the second event's first article joined the first
+ * event's story, the story's members later fall into two groups whose names barely
+ * overlap, while the articles of one broad subject keep naming its core people and
+ * places. The test: both groups of at least two members, each coherent in names (mean
+ * entity cosine within at least SPLIT_WITHIN), and across them either the mean entity
+ * cosine at most SPLIT_CROSS of the lower within, or at most SPLIT_CROSS_BODY of it
+ * while the mean body cosine across is at most SPLIT_BODY of the lower body within.
+ */
+int64_t chorus_cluster_split(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved)
+{
+	const struct chorus__member *mem[SPLIT_WINDOW];
+	double sim[SPLIT_WINDOW][SPLIT_WINDOW], w0, w1, cross, low;
+	int group[SPLIT_WINDOW];
+	size_t m = 0, i, n1 = 0;
+	uint64_t doc;
+	uint32_t s;
+
+	*n_moved = 0;
+	if (id <= 0 || (size_t)id > c->n_stories || !split_due(c->stories[id - 1].size))
+		return 0;
+	s = (uint32_t)(id - 1);
+	for (doc = c->stories[s].newest; m < SPLIT_WINDOW; doc = mem[m++]->prev) {
+		const struct chorus__member *x = member(c, doc);
+
+		if (!x || x->story != s)
+			break;
+		mem[m] = x;
+	}
+	if (m < 4)
+		return 0;
+	pairwise(mem, m, 2, sim);
+	two_medoids(sim, m, group);
+	for (i = 0; i < m; i++)
+		n1 += (size_t)group[i];
+	if (n1 < 2 || m - n1 < 2)
+		return 0;
+	group_means(sim, group, m, &w0, &w1, &cross);
+	low = w0 < w1 ? w0 : w1;
+	if (low < SPLIT_WITHIN || cross > SPLIT_CROSS_BODY * low)
+		return 0;
+	if (cross > SPLIT_CROSS * low) {
+		for (i = 0; i < m; i++) {
+			struct chorus__member *x = &c->ring[(mem[i]->doc - 1) % RECENT];
+
+			if (!x->body_sorted && x->n[1])
+				qsort(x->v[1], x->n[1], sizeof(struct kw), kw_key_cmp);
+			x->body_sorted = 1;
+		}
+		pairwise(mem, m, 1, sim);
+		group_means(sim, group, m, &w0, &w1, &cross);
+		if (cross > SPLIT_BODY * (w0 < w1 ? w0 : w1))
+			return 0;
+	}
+	/* the group of the oldest member (mem[m - 1]) stays */
+	return (int64_t)split_off(c, s, mem, group, m, !group[m - 1], moved, n_moved) + 1;
+}
+
+/* --- singleton repair --- */
+
+/* Links member x (already moved to story s) into s's chain of members, which is
+ * ordered newest first; only the newest SPLIT_WINDOW links are walked. */
+static void relink(struct chorus_cluster *c, uint32_t s, struct chorus__member *x)
+{
+	uint64_t *link = &c->stories[s].newest;
+	size_t steps;
+
+	for (steps = 0; *link > x->doc && steps < SPLIT_WINDOW; steps++) {
+		struct chorus__member *y = &c->ring[(*link - 1) % RECENT];
+
+		if (y->doc != *link || y->story != s)
+			break;
+		link = &y->prev;
+	}
+	x->prev = *link < x->doc ? *link : 0;
+	*link = x->doc;
+}
+
+/* The members of story x, a story of 1 or 2 articles, into m (newest first); their
+ * number, or 0 when one of them has left the ring. */
+static size_t small_members(const struct chorus_cluster *c, uint32_t x,
+			    const struct chorus__member **m)
+{
+	uint32_t i, n = c->stories[x].size;
+	uint64_t doc = c->stories[x].newest;
+
+	for (i = 0; i < n; i++) {
+		m[i] = member(c, doc);
+		if (!m[i] || m[i]->story != x)
+			return 0;
+		doc = m[i]->prev;
+	}
+	return n;
+}
+
+/* The mean score of the members against story s, each scored as an article. */
+static double members_score(const struct chorus_cluster *c, const struct chorus__story *s,
+			    const struct chorus__member *const *m, size_t n)
+{
+	double sum = 0;
+	size_t i;
+	int k;
+
+	for (i = 0; i < n; i++) {
+		struct docvec d;
+
+		for (k = 0; k < 3; k++) {
+			d.v[k] = m[i]->v[k];
+			d.n[k] = m[i]->n[k];
+		}
+		sum += score(c, s, &d, m[i]->t);
+	}
+	return sum / (double)n;
+}
+
+/*
+ * Singleton repair. A broad subject's second article often shares too little with its
+ * first to join it, and starts a story of its own (and a third may join that one);
+ * once the subject's story has grown, its centroid is more general and the small
+ * story's articles score higher against it. So when story s has at least ABSORB_SIZE
+ * members, the stories of one or two articles among the candidates of its newest
+ * member's index terms (the ABSORB_SCORED of them with the most hits whose articles
+ * are still in the ring of recent members) are scored against s, each article as an
+ * article would be, and those whose articles score at least ABSORB_SCORE on average
+ * (ABSORB_SCORE2 for two) move into s, at most ABSORB_MAX articles at a time. An
+ * emptied story keeps its id, with no members.
+ */
+int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved)
+{
+	const struct chorus__member *last;
+	uint32_t s, terms[64];
+	size_t i, j, scored = 0;
+	int k;
+
+	*n_moved = 0;
+	if (id <= 0 || (size_t)id > c->n_stories || c->stories[id - 1].size < ABSORB_SIZE)
+		return 0;
+	s = (uint32_t)(id - 1);
+	last = member(c, c->stories[s].newest);
+	if (!last || last->story != s)
+		return 0;
+	/* the candidates of the decision on the article just added, when they are still
+	 * there (it was decided when c->docs was one less), else gathered again */
+	if (c->cand_docs + 1 != last->doc) {
+		memcpy(terms, last->idx, last->n_idx * sizeof(*terms));
+		gather_terms(c, terms, last->n_idx);
+	}
+	for (i = 0; i < c->n_cand && scored < ABSORB_SCORED; i++) {
+		const struct chorus__member *m[2];
+		uint32_t x = c->cand[i];
+		size_t n;
+
+		if (x == s || c->stories[x].size < 1 || c->stories[x].size > 2 ||
+		    !(n = small_members(c, x, m)))
+			continue;
+		scored++;
+		if (*n_moved + n > ABSORB_MAX ||
+		    members_score(c, &c->stories[s], m, n) < (n == 1 ? ABSORB_SCORE : ABSORB_SCORE2))
+			continue;
+		for (j = n; j-- > 0;) { /* oldest first */
+			struct chorus__member *w = &c->ring[(m[j]->doc - 1) % RECENT];
+
+			move_member(c, w, x, s);
+			relink(c, s, w);
+			moved[(*n_moved)++] = w->doc - 1;
+		}
+		for (k = 0; k < 3; k++) {
+			vec_release(&c->stories[x].v[k]);
+			memset(&c->stories[x].v[k], 0, sizeof(c->stories[x].v[k]));
+			c->stories[x].norm2[k] = 0;
+		}
+		c->stories[x].newest = 0;
+	}
+	if (!*n_moved)
+		return 0;
+	for (k = 0; k < 3; k++)
+		c->stories[s].norm2[k] = norm2_of(&c->stories[s].v[k]);
+	return id;
 }

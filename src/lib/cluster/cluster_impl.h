@@ -26,11 +26,15 @@ struct chorus__vec {
 	uint32_t n, cap; /* cap: 0 or a power of two */
 };
 
+struct chorus__member;
+
 struct chorus__story {
 	struct chorus__vec v[3];  /* title, body, entities: sums of unit article vectors */
 	double norm2[3];          /* squared norms of v */
 	chorus_time first, last;  /* known publication times, or CHORUS_TIME_UNKNOWN */
 	uint32_t size;            /* articles added */
+	uint64_t newest;          /* order of addition + 1 of its newest member in the ring of
+				   * recent members (cluster.c, split repair), 0 when none */
 	uint32_t stamp, hits;     /* candidate counting in one decision */
 };
 
@@ -61,6 +65,9 @@ struct chorus_cluster {
 	uint32_t stamp;
 	uint32_t *cand;              /* candidate story indexes of one decision */
 	size_t n_cand, cand_cap;
+	uint64_t cand_docs;          /* c->docs when cand was gathered for a decision */
+	struct chorus__member *ring; /* the newest RECENT articles added, by order of addition
+				      * modulo RECENT (cluster.c) */
 };
 
 /* Grows the per-term arrays to hold term id. */

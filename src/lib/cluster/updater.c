@@ -54,6 +54,10 @@ struct chorus_updater {
 	size_t tally_cap;
 	int64_t *touched;              /* stories touched by the batch */
 	size_t n_touched, touched_cap;
+	int64_t *seq_of_doc;           /* by order of addition to the clustering */
+	size_t n_docs, docs_cap;
+	int64_t *first_copy, *next_copy; /* by seq: copies of an original, a linked list */
+	size_t copy_cap;
 };
 
 void chorus_updater_options_init(struct chorus_updater_options *o)
@@ -115,6 +119,35 @@ static int64_t story_of(const struct chorus_updater *u, int64_t seq)
 	return seq > 0 && (size_t)seq < u->seq_cap ? u->story_of[seq] : 0;
 }
 
+/* Records that the next article added to the clustering has this seq. */
+static void doc_push(struct chorus_updater *u, int64_t seq)
+{
+	CHORUS_GROW(u->seq_of_doc, u->n_docs + 1, u->docs_cap);
+	u->seq_of_doc[u->n_docs++] = seq;
+}
+
+/* Links copy `seq` to its original. */
+static void copy_link(struct chorus_updater *u, int64_t orig, int64_t seq)
+{
+	size_t need = (size_t)(orig > seq ? orig : seq) + 1;
+
+	if (orig <= 0 || seq <= 0)
+		return;
+	if (need > u->copy_cap) {
+		size_t old = u->copy_cap, cap = old ? old : 1024;
+
+		while (cap < need)
+			cap *= 2;
+		u->first_copy = chorus_xrealloc(u->first_copy, chorus_xmul(cap, sizeof(int64_t)));
+		u->next_copy = chorus_xrealloc(u->next_copy, chorus_xmul(cap, sizeof(int64_t)));
+		memset(u->first_copy + old, 0, (cap - old) * sizeof(int64_t));
+		memset(u->next_copy + old, 0, (cap - old) * sizeof(int64_t));
+		u->copy_cap = cap;
+	}
+	u->next_copy[seq] = u->first_copy[orig];
+	u->first_copy[orig] = seq;
+}
+
 static void outlet_add(struct tally *t, uint64_t h)
 {
 	size_t i;
@@ -139,14 +172,9 @@ static void outlet_add(struct tally *t, uint64_t h)
 	t->n_outlets++;
 }
 
-/* Counts article a (a copy when dup) in story id. */
-static void tally_add(struct chorus_updater *u, int64_t id, const struct chorus_article *a, int dup)
+/* The tally of story id (> 0), made when missing. */
+static struct tally *tally_at(struct chorus_updater *u, int64_t id)
 {
-	struct tally *t;
-	const char *o = a->source ? a->source : a->id ? a->id : "";
-
-	if (id <= 0)
-		return;
 	if ((size_t)id >= u->tally_cap) {
 		size_t old = u->tally_cap;
 
@@ -155,7 +183,18 @@ static void tally_add(struct chorus_updater *u, int64_t id, const struct chorus_
 		for (; old < u->tally_cap; old++)
 			u->tally[old].first = u->tally[old].last = CHORUS_TIME_UNKNOWN;
 	}
-	t = &u->tally[id];
+	return &u->tally[id];
+}
+
+/* Counts article a (a copy when dup) in story id. */
+static void tally_add(struct chorus_updater *u, int64_t id, const struct chorus_article *a, int dup)
+{
+	struct tally *t;
+	const char *o = a->source ? a->source : a->id ? a->id : "";
+
+	if (id <= 0)
+		return;
+	t = tally_at(u, id);
 	t->size++;
 	t->originals += !dup;
 	if (a->published != CHORUS_TIME_UNKNOWN) {
@@ -175,12 +214,15 @@ static int reload_one(void *arg, const struct chorus_stored *s)
 
 	set_story(u, s->seq, s->story);
 	tally_add(u, s->story, &s->a, s->dup_of != 0);
-	if (s->dup_of)
+	if (s->dup_of) {
+		copy_link(u, s->dup_of, s->seq);
 		return 0;
+	}
 	if (s->features) {
 		struct chorus_features *f = chorus_features_parse(u->c, s->features);
 
 		chorus_cluster_add(u->c, s->story, f, s->a.published);
+		doc_push(u, s->seq);
 		chorus_features_free(f);
 	}
 	if (s->minhash && !sig_decode(s->minhash, s->minhash_len, &sig))
@@ -192,6 +234,7 @@ int chorus_updater_new(struct chorus_ctx *ctx, struct chorus_store *st,
 		       const struct chorus_updater_options *opt, struct chorus_updater **out)
 {
 	struct chorus_updater *u = chorus_xcalloc(1, sizeof(*u));
+	int64_t last = 0;
 	int ret;
 
 	if (opt)
@@ -206,10 +249,13 @@ int chorus_updater_new(struct chorus_ctx *ctx, struct chorus_store *st,
 	u->next_seq = 1;
 	u->last_key = CHORUS_TIME_UNKNOWN;
 	*out = NULL;
-	if (st && (ret = chorus_store_each_article(ctx, st, 0, 0, reload_one, u)) < 0) {
+	if (st && ((ret = chorus_store_each_article(ctx, st, 0, 0, reload_one, u)) < 0 ||
+		   (ret = chorus_store_last_story(ctx, st, &last)) < 0)) {
 		chorus_updater_free(u);
 		return ret;
 	}
+	if (st)
+		chorus_cluster_reserve_ids(u->c, last); /* emptied stories hold their ids */
 	*out = u;
 	return 0;
 }
@@ -225,6 +271,9 @@ void chorus_updater_free(struct chorus_updater *u)
 	free(u->pend);
 	free(u->story_of);
 	free(u->touched);
+	free(u->seq_of_doc);
+	free(u->first_copy);
+	free(u->next_copy);
 	for (i = 0; i < u->tally_cap; i++)
 		free(u->tally[i].outlets);
 	free(u->tally);
@@ -305,6 +354,142 @@ static char *headline(const struct chorus_article *a)
 	return chorus__buf_detach(&b, NULL);
 }
 
+struct retally_arg {
+	struct chorus_updater *u;
+	int64_t id;
+	char *head;  /* the headline of the story's first article */
+};
+
+static int retally_one(void *arg, const struct chorus_stored *s)
+{
+	struct retally_arg *r = arg;
+
+	tally_add(r->u, r->id, &s->a, s->dup_of != 0);
+	if (!r->head)
+		r->head = headline(&s->a);
+	return 0;
+}
+
+/* Counts story id again from the store; its first article's headline in *head when
+ * head is not NULL. Costs the size of the story; splits and repairs happen only while
+ * stories are small. */
+static int recount(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id, char **head)
+{
+	struct retally_arg r = { u, id, NULL };
+	struct tally *t = tally_at(u, id);
+	int ret;
+
+	free(t->outlets);
+	memset(t, 0, sizeof(*t));
+	t->first = t->last = CHORUS_TIME_UNKNOWN;
+	ret = chorus_store_each_article(ctx, u->st, id, 0, retally_one, &r);
+	if (head && ret >= 0)
+		*head = r.head;
+	else
+		free(r.head);
+	return ret < 0 ? ret : 0;
+}
+
+/* Counts stories id and ns (split from it) again, and writes ns with the headline of
+ * its first article. */
+static int retally(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id, int64_t ns)
+{
+	struct chorus_story_info si;
+	char *head = NULL;
+	int ret;
+
+	if ((ret = recount(ctx, u, id, NULL)) < 0 || (ret = recount(ctx, u, ns, &head)) < 0)
+		return ret;
+	memset(&si, 0, sizeof(si));
+	si.id = ns;
+	si.first = si.last = CHORUS_TIME_UNKNOWN;
+	si.headline = head;
+	ret = chorus_store_put_story(ctx, u->st, &si);
+	free(head);
+	return ret;
+}
+
+/* Moves article seq (and its copies) to story id. */
+static int move(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t seq, int64_t id,
+		int64_t dup_of)
+{
+	int64_t cp;
+	int ret;
+
+	set_story(u, seq, id);
+	if (u->st && (ret = chorus_store_set_story(ctx, u->st, seq, id)) < 0)
+		return ret;
+	if (u->on_assign)
+		u->on_assign(u->assign_arg, NULL, seq, id, dup_of);
+	for (cp = (size_t)seq < u->copy_cap ? u->first_copy[seq] : 0; cp; cp = u->next_copy[cp])
+		if ((ret = move(ctx, u, cp, id, seq)) < 0)
+			return ret;
+	return 0;
+}
+
+/* Split repair (chorus_cluster_split) of story id after an article joined it. */
+static int split(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id)
+{
+	uint64_t moved[CHORUS_CLUSTER_SPLIT_MAX];
+	size_t n, i;
+	int64_t ns = chorus_cluster_split(u->c, id, moved, &n);
+	int ret;
+
+	if (!ns)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((ret = move(ctx, u, u->seq_of_doc[moved[i]], ns, 0)) < 0)
+			return ret;
+	u->stats.new_stories++;
+	if (u->st && (ret = retally(ctx, u, id, ns)) < 0)
+		return ret;
+	touch(u, ns);
+	return 0;
+}
+
+/* Singleton repair (chorus_cluster_absorb) of story id after an article joined it;
+ * each story it empties is stored with size 0 at the end of the batch (listings skip
+ * it, and its id is not given out again). */
+static int absorb(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id)
+{
+	uint64_t moved[CHORUS_CLUSTER_ABSORB_MAX];
+	int64_t old[CHORUS_CLUSTER_ABSORB_MAX];
+	size_t n, i, j;
+	int ret;
+
+	if (!chorus_cluster_absorb(u->c, id, moved, &n))
+		return 0;
+	/* the emptied stories' articles and copies count in id from now on: a small story
+	 * is taken whole, so its articles in the store are exactly those moved */
+	for (i = 0; i < n; i++) {
+		struct retally_arg r = { u, id, NULL };
+
+		old[i] = story_of(u, u->seq_of_doc[moved[i]]);
+		for (j = 0; j < i && old[j] != old[i]; j++)
+			;
+		if (j < i || old[i] <= 0 || !u->st)
+			continue;
+		ret = chorus_store_each_article(ctx, u->st, old[i], 0, retally_one, &r);
+		free(r.head);
+		if (ret < 0)
+			return ret;
+	}
+	for (i = 0; i < n; i++) {
+		struct tally *t;
+
+		if ((ret = move(ctx, u, u->seq_of_doc[moved[i]], id, 0)) < 0)
+			return ret;
+		if (old[i] > 0) {
+			t = tally_at(u, old[i]);
+			free(t->outlets);
+			memset(t, 0, sizeof(*t));
+			t->first = t->last = CHORUS_TIME_UNKNOWN;
+			touch(u, old[i]);
+		}
+	}
+	return 0;
+}
+
 /* Dedup, cluster and store one article; 0, 1 when its id was stored already, or an error. */
 static int process(struct chorus_ctx *ctx, struct chorus_updater *u, struct chorus_article *a)
 {
@@ -373,7 +558,14 @@ static int process(struct chorus_ctx *ctx, struct chorus_updater *u, struct chor
 	u->stats.new_stories += (size_t)created;
 	if (u->on_assign)
 		u->on_assign(u->assign_arg, a->id, seq, story, s.dup_of);
-	return 0;
+	if (s.dup_of) {
+		copy_link(u, s.dup_of, seq);
+		return 0;
+	}
+	doc_push(u, seq);
+	if ((ret = absorb(ctx, u, story)) < 0)
+		return ret;
+	return split(ctx, u, story);
 }
 
 int chorus_updater_flush(struct chorus_ctx *ctx, struct chorus_updater *u)

@@ -23,7 +23,7 @@
 enum stmt_id {
 	S_HAS, S_ADD, S_PUT_STORY, S_REFRESH, S_EACH_ALL, S_EACH_STORY, S_EACH_ALL_TEXT,
 	S_EACH_STORY_TEXT, S_STORIES, S_GET_STORY, S_COUNT_ART, S_COUNT_STORY, S_UPDATE_STORY,
-	S_COUNT
+	S_SET_STORY, S_LAST_STORY, S_COUNT
 };
 
 static const char *const stmt_sql[S_COUNT] = {
@@ -52,13 +52,15 @@ static const char *const stmt_sql[S_COUNT] = {
 			      "origin, hash, minhash, features, story, dup_of, dup_sim FROM "
 			      "articles WHERE story = ?1 ORDER BY seq",
 	[S_STORIES] = "SELECT id, size, outlets, originals, first, last, headline, terms FROM "
-		      "stories WHERE ?1 IS NULL OR last >= ?1 ORDER BY size DESC, id",
+		      "stories WHERE size > 0 AND (?1 IS NULL OR last >= ?1) ORDER BY size DESC, id",
 	[S_GET_STORY] = "SELECT id, size, outlets, originals, first, last, headline, terms FROM "
-			"stories WHERE id = ?1",
+			"stories WHERE id = ?1 AND size > 0",
 	[S_COUNT_ART] = "SELECT count(*) FROM articles",
-	[S_COUNT_STORY] = "SELECT count(*) FROM stories",
+	[S_COUNT_STORY] = "SELECT count(*) FROM stories WHERE size > 0",
 	[S_UPDATE_STORY] = "UPDATE stories SET size = ?2, outlets = ?3, originals = ?4, first = ?5, "
 			   "last = ?6, terms = ?7 WHERE id = ?1",
+	[S_SET_STORY] = "UPDATE articles SET story = ?2 WHERE seq = ?1",
+	[S_LAST_STORY] = "SELECT max(id) FROM stories",
 };
 
 struct chorus_store {
@@ -448,6 +450,34 @@ int chorus_store_update_story(struct chorus_ctx *ctx, struct chorus_store *st,
 		return chorus_error(ctx, CHORUS_ENOTFOUND, "%s: no story %lld", st->path,
 				    (long long)si->id);
 	return 0;
+}
+
+int chorus_store_set_story(struct chorus_ctx *ctx, struct chorus_store *st, int64_t seq,
+			   int64_t story)
+{
+	sqlite3_stmt *s = stmt(st, S_SET_STORY);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, seq);
+	sqlite3_bind_int64(s, 2, story);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(ctx, st, rc, "moving an article to another story");
+	if (!sqlite3_changes(st->db))
+		return chorus_error(ctx, CHORUS_ENOTFOUND, "%s: no article of seq %lld", st->path,
+				    (long long)seq);
+	return 0;
+}
+
+int chorus_store_last_story(struct chorus_ctx *ctx, struct chorus_store *st, int64_t *id)
+{
+	sqlite3_stmt *s = stmt(st, S_LAST_STORY);
+	int rc = sqlite3_step(s);
+
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : db_error(ctx, st, rc, "reading the last story id");
 }
 
 static char *col_str(sqlite3_stmt *s, int i)
