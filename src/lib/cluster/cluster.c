@@ -37,6 +37,7 @@
 #define ABSORB_SIZE 5      /* stories from this size take in recent stories of one ... */
 #define ABSORB_SCORE 0.14  /* ... article that scores at least this against them, */
 #define ABSORB_SCORE2 0.2  /* ... or of two that score at least this on average */
+#define ABSORB_NAMES 0.03 /* ... and, below the join threshold, some names in common */
 #define ABSORB_SCORED 3    /* small candidates scored, the most index hits first */
 #define ABSORB_MAX CHORUS_CLUSTER_ABSORB_MAX /* articles taken in at one time */
 
@@ -904,6 +905,26 @@ static size_t small_members(const struct chorus_cluster *c, uint32_t x,
 	return n;
 }
 
+/* The mean cosine of field k (0 title, 1 body, 2 entities) of the members against
+ * story s. */
+static double members_field(const struct chorus__story *s, const struct chorus__member *const *m,
+			    size_t n, int k)
+{
+	double sum = 0;
+	size_t i, j;
+
+	if (s->norm2[k] <= 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		double dot = 0;
+
+		for (j = 0; j < m[i]->n[k]; j++)
+			dot += m[i]->v[k][j].w * (double)vec_get(&s->v[k], m[i]->v[k][j].key);
+		sum += dot / sqrt(s->norm2[k]);
+	}
+	return sum / (double)n;
+}
+
 /* The mean score of the members against story s, each scored as an article. */
 static double members_score(const struct chorus_cluster *c, const struct chorus__story *s,
 			    const struct chorus__member *const *m, size_t n)
@@ -924,6 +945,20 @@ static double members_score(const struct chorus_cluster *c, const struct chorus_
 	return sum / (double)n;
 }
 
+/* Whether the n members of a small story (1 or 2) move into story s: their mean score
+ * reaches ABSORB_SCORE (one article) or ABSORB_SCORE2 (two), and one article that
+ * scores below the join threshold also shares some names with s (mean entity cosine
+ * at least ABSORB_NAMES). */
+static int absorbs(const struct chorus_cluster *c, const struct chorus__story *s,
+		   const struct chorus__member *const *m, size_t n)
+{
+	double sc = members_score(c, s, m, n);
+
+	if (sc < (n == 1 ? ABSORB_SCORE : ABSORB_SCORE2))
+		return 0;
+	return n != 1 || sc >= c->o.threshold || members_field(s, m, n, 2) >= ABSORB_NAMES;
+}
+
 /*
  * Singleton repair. A broad subject's second article often shares too little with its
  * first to join it, and starts a story of its own (and a third may join that one);
@@ -933,7 +968,8 @@ static double members_score(const struct chorus_cluster *c, const struct chorus_
  * member's index terms (the ABSORB_SCORED of them with the most hits whose articles
  * are still in the ring of recent members) are scored against s, each article as an
  * article would be, and those whose articles score at least ABSORB_SCORE on average
- * (ABSORB_SCORE2 for two) move into s, at most ABSORB_MAX articles at a time. An
+ * (ABSORB_SCORE2 for two; a single article below the join threshold must also share
+ * some names with s, see absorbs) move into s, at most ABSORB_MAX articles at a time. An
  * emptied story keeps its id, with no members.
  */
 int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved)
@@ -965,8 +1001,7 @@ int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *mo
 		    !(n = small_members(c, x, m)))
 			continue;
 		scored++;
-		if (*n_moved + n > ABSORB_MAX ||
-		    members_score(c, &c->stories[s], m, n) < (n == 1 ? ABSORB_SCORE : ABSORB_SCORE2))
+		if (*n_moved + n > ABSORB_MAX || !absorbs(c, &c->stories[s], m, n))
 			continue;
 		for (j = n; j-- > 0;) { /* oldest first */
 			struct chorus__member *w = &c->ring[(m[j]->doc - 1) % RECENT];
