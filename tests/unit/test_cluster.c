@@ -440,6 +440,65 @@ static void absorb_takes_two_article_stories_whole(void **state)
 	chorus_cluster_free(c);
 }
 
+/* Adds the texts of absorb_wants_names to a clustering with the given threshold and
+ * repairs story 1; the number of articles moved, their additions into moved. */
+static size_t absorb_names_run(double threshold, uint64_t *moved)
+{
+	struct chorus_cluster_options o;
+	struct chorus_cluster *c;
+	struct chorus_features *f;
+	struct chorus_article a;
+	size_t i, n = 99;
+	/* the rescue of absorb_takes_recent_single_articles (story 1), the same text in
+	 * lowercase, which has no names (story 2), and the same text again, with its name
+	 * Eskvale (story 3) */
+	const char *const t[7] = {
+		"Rescuers freed nine miners trapped in the Eskvale coal mine after three days "
+		"underground.",
+		"rescuers freed nine miners trapped in the eskvale coal mine after three days "
+		"underground.",
+		"Rescuers freed nine miners trapped in the Eskvale coal mine after three days "
+		"underground.",
+		"The nine Eskvale miners were freed by rescuers after three days trapped "
+		"underground in the coal mine.",
+		"Rescuers reached the trapped miners in the Eskvale coal mine and freed all nine.",
+		"All nine miners trapped underground at Eskvale were freed by rescuers, the mine "
+		"company said.",
+		"Families of the nine freed Eskvale miners thanked the rescuers at the coal mine.",
+	};
+	const int64_t into[7] = { 0, 0, 0, 1, 1, 1, 1 }, got[7] = { 1, 2, 3, 1, 1, 1, 1 };
+
+	chorus_cluster_options_init(&o);
+	o.threshold = threshold;
+	c = chorus_cluster_new(&o);
+	for (i = 0; i < 7; i++) {
+		art(&a, "x", NULL, t[i]);
+		f = chorus_cluster_features(c, &a);
+		assert_int_equal(chorus_cluster_add(c, into[i], f, CHORUS_TIME_UNKNOWN), got[i]);
+		chorus_features_free(f);
+		chorus_article_release(&a);
+	}
+	chorus_cluster_absorb(c, 1, moved, &n);
+	chorus_cluster_free(c);
+	return n;
+}
+
+static void absorb_wants_names(void **state)
+{
+	uint64_t moved[CHORUS_CLUSTER_ABSORB_MAX];
+
+	(void)state;
+	/* both single articles score above the join threshold of 0.17: both move, story 3
+	 * (addition 2) first, as it has more index hits (it is posted under eskvale too) */
+	assert_int_equal(absorb_names_run(0.17, moved), 2);
+	assert_int_equal(moved[0], 2);
+	assert_int_equal(moved[1], 1);
+	/* with a threshold of 0.99 both score below it: only the one that shares a name
+	 * with story 1 (addition 2) moves; the one without names stays */
+	assert_int_equal(absorb_names_run(0.99, moved), 1);
+	assert_int_equal(moved[0], 2);
+}
+
 static void feed_rehab(struct chorus_updater *u, struct chorus_ctx *ctx, size_t from, size_t to)
 {
 	struct chorus_article a;
@@ -633,6 +692,7 @@ int main(void)
 		cmocka_unit_test(updater_stores_splits),
 		cmocka_unit_test(absorb_takes_recent_single_articles),
 		cmocka_unit_test(absorb_takes_two_article_stories_whole),
+		cmocka_unit_test(absorb_wants_names),
 		cmocka_unit_test(updater_stores_absorbed_stories),
 	};
 
