@@ -38,7 +38,7 @@
 #define ABSORB_SCORE 0.14  /* ... article that scores at least this against them, */
 #define ABSORB_SCORE2 0.2  /* ... or of two that score at least this on average */
 #define ABSORB_NAMES 0.03 /* ... and, below the join threshold, some names in common */
-#define ABSORB_SCORED 3    /* small candidates scored, the most index hits first */
+#define ABSORB_SCORED 5    /* small candidates scored, the most index hits first */
 #define ABSORB_MAX CHORUS_CLUSTER_ABSORB_MAX /* articles taken in at one time */
 
 void chorus_cluster_options_init(struct chorus_cluster_options *o)
