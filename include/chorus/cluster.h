@@ -102,6 +102,17 @@ int64_t chorus_cluster_split(struct chorus_cluster *c, int64_t id, uint64_t *mov
  */
 int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *moved, size_t *n_moved);
 
+/*
+ * Delayed decision, to call after each article added: the article added
+ * CHORUS_CLUSTER_REVISIT_AFTER additions before the newest one is scored again against
+ * the stories it is a candidate of and against its own story without it, and moves to
+ * the best other story when that scores at least the join threshold and clearly more
+ * than its own (both stories of at most 64 articles). Returns the story it moved to
+ * (its order of addition in moved[0], *n_moved = 1), else 0 and *n_moved = 0.
+ */
+#define CHORUS_CLUSTER_REVISIT_AFTER 16
+int64_t chorus_cluster_revisit(struct chorus_cluster *c, uint64_t *moved, size_t *n_moved);
+
 /* Gives out the ids up to n (stories without members, when not made yet), so that new
  * stories get higher ids: for a clustering rebuilt from a store whose last stories were
  * emptied by a repair. */

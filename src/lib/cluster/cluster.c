@@ -40,6 +40,10 @@
 #define ABSORB_NAMES 0.03 /* ... and, below the join threshold, some names in common */
 #define ABSORB_SCORED 5    /* small candidates scored, the most index hits first */
 #define ABSORB_MAX CHORUS_CLUSTER_ABSORB_MAX /* articles taken in at one time */
+#define REVISIT_AFTER CHORUS_CLUSTER_REVISIT_AFTER /* additions before a decision is
+						     * made again */
+#define REVISIT_MARGIN 0.15 /* by how much the other story must score higher */
+#define REVISIT_SIZE 64    /* most articles of either story of a delayed move */
 
 void chorus_cluster_options_init(struct chorus_cluster_options *o)
 {
@@ -1022,4 +1026,110 @@ int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *mo
 	for (k = 0; k < 3; k++)
 		c->stories[s].norm2[k] = norm2_of(&c->stories[s].v[k]);
 	return id;
+}
+
+/* --- delayed decisions --- */
+
+/* Takes member x out of story s's chain of members (newest first; only the newest
+ * SPLIT_WINDOW links are walked: an older member stays linked, and a walk that meets it
+ * stops there, as at any member that has left s). */
+static void unlink_member(struct chorus_cluster *c, uint32_t s, const struct chorus__member *x)
+{
+	uint64_t *link = &c->stories[s].newest;
+	size_t steps;
+
+	for (steps = 0; *link > x->doc && steps < SPLIT_WINDOW; steps++) {
+		struct chorus__member *y = &c->ring[(*link - 1) % RECENT];
+
+		if (y->doc != *link || y->story != s)
+			return;
+		link = &y->prev;
+	}
+	if (*link == x->doc)
+		*link = x->prev;
+}
+
+/* The score of member m against its own story o without m's contribution: per field
+ * the cosine of m with o's sum minus m's unit vector. */
+static double own_score(const struct chorus_cluster *c, const struct chorus__story *o,
+			const struct chorus__member *m)
+{
+	const double w[3] = { c->o.w_title, c->o.w_body, c->o.w_ent };
+	double total = 0;
+	size_t i;
+	int k;
+
+	for (k = 0; k < 3; k++) {
+		double dot = 0, self = 0, n2;
+
+		for (i = 0; i < m->n[k]; i++) {
+			dot += m->v[k][i].w * (double)vec_get(&o->v[k], m->v[k][i].key);
+			self += m->v[k][i].w * (double)m->v[k][i].w;
+		}
+		n2 = o->norm2[k] - 2 * dot + self;
+		if (n2 > 1e-9 && w[k] != 0)
+			total += w[k] * (dot - self) / sqrt(n2);
+	}
+	return total;
+}
+
+/*
+ * Delayed decision. An article is decided on arrival against the stories of then; once
+ * REVISIT_AFTER more have arrived, the stories around it have grown and it is scored
+ * again: against the best FULL_SCORED of the candidates of its index terms (other than
+ * its own story) as on arrival, and against its own story without its contribution
+ * (the join threshold for a story of its own). It moves when the best other story
+ * scores at least the threshold and REVISIT_MARGIN more than its own. Both stories have
+ * at most REVISIT_SIZE articles (the store recounts both).
+ */
+int64_t chorus_cluster_revisit(struct chorus_cluster *c, uint64_t *moved, size_t *n_moved)
+{
+	const struct chorus__member *m;
+	struct chorus__member *w;
+	struct docvec d;
+	uint32_t own, best = UINT32_MAX, terms[64];
+	double own_sc, best_sc = -1;
+	size_t i, full = 0;
+	int k;
+
+	*n_moved = 0;
+	if (c->docs <= REVISIT_AFTER || !(m = member(c, c->docs - REVISIT_AFTER)))
+		return 0;
+	own = m->story;
+	if (c->stories[own].size > REVISIT_SIZE)
+		return 0;
+	own_sc = c->stories[own].size <= 1 ? c->o.threshold : own_score(c, &c->stories[own], m);
+	for (k = 0; k < 3; k++) {
+		d.v[k] = m->v[k];
+		d.n[k] = m->n[k];
+	}
+	memcpy(terms, m->idx, m->n_idx * sizeof(*terms));
+	gather_terms(c, terms, m->n_idx);
+	for (i = 0; i < c->n_cand && full < FULL_SCORED; i++) {
+		uint32_t x = c->cand[i];
+		double sc;
+
+		if (x == own || !c->stories[x].size)
+			continue;
+		full++;
+		if (c->stories[x].size >= REVISIT_SIZE)
+			continue;
+		sc = score(c, &c->stories[x], &d, m->t);
+		if (sc > best_sc) {
+			best_sc = sc;
+			best = x;
+		}
+	}
+	if (best == UINT32_MAX || best_sc < c->o.threshold || best_sc < own_sc + REVISIT_MARGIN)
+		return 0;
+	w = &c->ring[(m->doc - 1) % RECENT];
+	unlink_member(c, own, w);
+	move_member(c, w, own, best);
+	relink(c, best, w);
+	for (k = 0; k < 3; k++) {
+		c->stories[own].norm2[k] = norm2_of(&c->stories[own].v[k]);
+		c->stories[best].norm2[k] = norm2_of(&c->stories[best].v[k]);
+	}
+	moved[(*n_moved)++] = w->doc - 1;
+	return (int64_t)best + 1;
 }

@@ -490,6 +490,32 @@ static int absorb(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id)
 	return 0;
 }
 
+/* Delayed decision (chorus_cluster_revisit) after an article was added: an earlier
+ * article (with its copies) moved to another story; both stories are counted again
+ * from the store (each has at most 64 articles), an emptied one is stored with size 0
+ * at the end of the batch. */
+static int revisit(struct chorus_ctx *ctx, struct chorus_updater *u)
+{
+	uint64_t moved[1];
+	size_t n;
+	int64_t to = chorus_cluster_revisit(u->c, moved, &n), seq, from;
+	int ret;
+
+	if (!to)
+		return 0;
+	seq = u->seq_of_doc[moved[0]];
+	from = story_of(u, seq);
+	if ((ret = move(ctx, u, seq, to, 0)) < 0)
+		return ret;
+	if (u->st && ((from > 0 && (ret = recount(ctx, u, from, NULL)) < 0) ||
+		      (ret = recount(ctx, u, to, NULL)) < 0))
+		return ret;
+	if (from > 0)
+		touch(u, from);
+	touch(u, to);
+	return 0;
+}
+
 /* Dedup, cluster and store one article; 0, 1 when its id was stored already, or an error. */
 static int process(struct chorus_ctx *ctx, struct chorus_updater *u, struct chorus_article *a)
 {
@@ -565,7 +591,9 @@ static int process(struct chorus_ctx *ctx, struct chorus_updater *u, struct chor
 	doc_push(u, seq);
 	if ((ret = absorb(ctx, u, story)) < 0)
 		return ret;
-	return split(ctx, u, story);
+	if ((ret = split(ctx, u, story)) < 0)
+		return ret;
+	return revisit(ctx, u);
 }
 
 int chorus_updater_flush(struct chorus_ctx *ctx, struct chorus_updater *u)
