@@ -499,6 +499,59 @@ static void absorb_wants_names(void **state)
 	assert_int_equal(moved[0], 2);
 }
 
+static void revisit_moves_a_late_misfit(void **state)
+{
+	struct chorus_cluster *c = chorus_cluster_new(NULL);
+	struct chorus_features *f;
+	struct chorus_article a;
+	uint64_t moved[1] = { 99 };
+	size_t i, n = 99;
+	/* a mine rescue (story 1) and a football match (story 2); the rescue's second text
+	 * is put into the match's story (addition 3), then 16 more rescue texts arrive */
+	const char *const mine[4] = {
+		"Rescuers freed nine miners trapped in the Eskvale coal mine after three days "
+		"underground.",
+		"The nine Eskvale miners were freed by rescuers after three days trapped "
+		"underground in the coal mine.",
+		"Rescuers reached the trapped miners in the Eskvale coal mine and freed all nine.",
+		"Families of the nine freed Eskvale miners thanked the rescuers at the coal mine.",
+	};
+	const char *const match[2] = {
+		"Manchester United beat Arsenal two goals to one at Old Trafford on Sunday.",
+		"Arsenal lost to Manchester United by two goals to one at Old Trafford.",
+	};
+
+	(void)state;
+	for (i = 0; i < 20; i++) {
+		const char *t = i == 1 || i == 2 ? match[i - 1] : mine[i == 3 ? 1 : i % 4];
+		int64_t into = i == 0 || i == 1 ? 0 : i == 2 || i == 3 ? 2 : 1;
+
+		art(&a, "x", NULL, t);
+		f = chorus_cluster_features(c, &a);
+		assert_int_equal(chorus_cluster_add(c, into, f, CHORUS_TIME_UNKNOWN),
+				 into ? into : (int64_t)i + 1);
+		chorus_features_free(f);
+		chorus_article_release(&a);
+		if (i < 19) { /* additions 0-2 are where they belong; 3 waits for 16 more */
+			assert_int_equal(chorus_cluster_revisit(c, moved, &n), 0);
+			assert_int_equal(n, 0);
+		}
+	}
+	/* 16 additions after it, addition 3 scores against the rescue's story far above
+	 * the match's without it: it moves to story 1 */
+	assert_int_equal(chorus_cluster_revisit(c, moved, &n), 1);
+	assert_int_equal(n, 1);
+	assert_int_equal(moved[0], 3);
+	assert_int_equal(chorus_cluster_count(c), 2);
+	/* the match's next article still finds story 2 */
+	art(&a, "x", NULL, match[0]);
+	f = chorus_cluster_features(c, &a);
+	assert_int_equal(chorus_cluster_decide(c, f, CHORUS_TIME_UNKNOWN, NULL), 2);
+	chorus_features_free(f);
+	chorus_article_release(&a);
+	chorus_cluster_free(c);
+}
+
 static void feed_rehab(struct chorus_updater *u, struct chorus_ctx *ctx, size_t from, size_t to)
 {
 	struct chorus_article a;
@@ -693,6 +746,7 @@ int main(void)
 		cmocka_unit_test(absorb_takes_recent_single_articles),
 		cmocka_unit_test(absorb_takes_two_article_stories_whole),
 		cmocka_unit_test(absorb_wants_names),
+		cmocka_unit_test(revisit_moves_a_late_misfit),
 		cmocka_unit_test(updater_stores_absorbed_stories),
 	};
 
