@@ -50,6 +50,21 @@ static void art(struct chorus_article *a, const char *id, const char *title, con
 	a->text_len = strlen(text);
 }
 
+/* Adds an undated article of text t to story `into` (0: a new story); its story. */
+static int64_t add_text(struct chorus_cluster *c, const char *t, int64_t into)
+{
+	struct chorus_article a;
+	struct chorus_features *f;
+	int64_t story;
+
+	art(&a, "x", NULL, t);
+	f = chorus_cluster_features(c, &a);
+	story = chorus_cluster_add(c, into, f, CHORUS_TIME_UNKNOWN);
+	chorus_features_free(f);
+	chorus_article_release(&a);
+	return story;
+}
+
 static void features_round_trip(void **state)
 {
 	struct chorus_cluster *c = chorus_cluster_new(NULL);
@@ -351,8 +366,6 @@ static void split_keeps_shared_names(void **state)
 static void absorb_takes_recent_single_articles(void **state)
 {
 	struct chorus_cluster *c = chorus_cluster_new(NULL);
-	struct chorus_features *f;
-	struct chorus_article a;
 	uint64_t moved[CHORUS_CLUSTER_ABSORB_MAX];
 	size_t i, n = 99;
 	/* a mine rescue told five ways (story 1), the first of them again as a story of its
@@ -374,11 +387,7 @@ static void absorb_takes_recent_single_articles(void **state)
 
 	(void)state;
 	for (i = 0; i < 7; i++) {
-		art(&a, "x", NULL, t[i]);
-		f = chorus_cluster_features(c, &a);
-		assert_int_equal(chorus_cluster_add(c, into[i], f, CHORUS_TIME_UNKNOWN), got[i]);
-		chorus_features_free(f);
-		chorus_article_release(&a);
+		assert_int_equal(add_text(c, t[i], into[i]), got[i]);
 		if (i == 5) { /* story 1 has 4 articles: too few */
 			assert_int_equal(chorus_cluster_absorb(c, 1, moved, &n), 0);
 			assert_int_equal(n, 0);
@@ -399,8 +408,6 @@ static void absorb_takes_recent_single_articles(void **state)
 static void absorb_takes_two_article_stories_whole(void **state)
 {
 	struct chorus_cluster *c = chorus_cluster_new(NULL);
-	struct chorus_features *f;
-	struct chorus_article a;
 	uint64_t moved[CHORUS_CLUSTER_ABSORB_MAX];
 	size_t i, n = 99;
 	/* the rescue of absorb_takes_recent_single_articles; story 2 holds two of its texts
@@ -423,11 +430,7 @@ static void absorb_takes_two_article_stories_whole(void **state)
 
 	(void)state;
 	for (i = 0; i < 7; i++) {
-		art(&a, "x", NULL, t[i]);
-		f = chorus_cluster_features(c, &a);
-		assert_int_equal(chorus_cluster_add(c, into[i], f, CHORUS_TIME_UNKNOWN), got[i]);
-		chorus_features_free(f);
-		chorus_article_release(&a);
+		assert_int_equal(add_text(c, t[i], into[i]), got[i]);
 	}
 	/* story 1: additions 0, 3, 4, 5, 6; story 2 (additions 1 and 2) moves whole,
 	 * oldest first */
@@ -446,8 +449,6 @@ static size_t absorb_names_run(double threshold, uint64_t *moved)
 {
 	struct chorus_cluster_options o;
 	struct chorus_cluster *c;
-	struct chorus_features *f;
-	struct chorus_article a;
 	size_t i, n = 99;
 	/* the rescue of absorb_takes_recent_single_articles (story 1), the same text in
 	 * lowercase, which has no names (story 2), and the same text again, with its name
@@ -472,11 +473,7 @@ static size_t absorb_names_run(double threshold, uint64_t *moved)
 	o.threshold = threshold;
 	c = chorus_cluster_new(&o);
 	for (i = 0; i < 7; i++) {
-		art(&a, "x", NULL, t[i]);
-		f = chorus_cluster_features(c, &a);
-		assert_int_equal(chorus_cluster_add(c, into[i], f, CHORUS_TIME_UNKNOWN), got[i]);
-		chorus_features_free(f);
-		chorus_article_release(&a);
+		assert_int_equal(add_text(c, t[i], into[i]), got[i]);
 	}
 	chorus_cluster_absorb(c, 1, moved, &n);
 	chorus_cluster_free(c);
@@ -526,12 +523,7 @@ static void revisit_moves_a_late_misfit(void **state)
 		const char *t = i == 1 || i == 2 ? match[i - 1] : mine[i == 3 ? 1 : i % 4];
 		int64_t into = i == 0 || i == 1 ? 0 : i == 2 || i == 3 ? 2 : 1;
 
-		art(&a, "x", NULL, t);
-		f = chorus_cluster_features(c, &a);
-		assert_int_equal(chorus_cluster_add(c, into, f, CHORUS_TIME_UNKNOWN),
-				 into ? into : (int64_t)i + 1);
-		chorus_features_free(f);
-		chorus_article_release(&a);
+		assert_int_equal(add_text(c, t, into), into ? into : (int64_t)i + 1);
 		if (i < 19) { /* additions 0-2 are where they belong; 3 waits for 16 more */
 			assert_int_equal(chorus_cluster_revisit(c, moved, &n), 0);
 			assert_int_equal(n, 0);

@@ -874,20 +874,35 @@ int64_t chorus_cluster_split(struct chorus_cluster *c, int64_t id, uint64_t *mov
 
 /* --- singleton repair --- */
 
-/* Links member x (already moved to story s) into s's chain of members, which is
- * ordered newest first; only the newest SPLIT_WINDOW links are walked. */
-static void relink(struct chorus_cluster *c, uint32_t s, struct chorus__member *x)
+/* The link of story s's chain of members (newest first) where member doc stands or
+ * would stand: the first link that is not newer than doc. Only the newest SPLIT_WINDOW
+ * links are walked; *cut (may be NULL) is set to 1 when the walk stopped at a member
+ * that has left s or the ring, where the chain ends. */
+static uint64_t *chain_link(struct chorus_cluster *c, uint32_t s, uint64_t doc, int *cut)
 {
 	uint64_t *link = &c->stories[s].newest;
 	size_t steps;
 
-	for (steps = 0; *link > x->doc && steps < SPLIT_WINDOW; steps++) {
+	if (cut)
+		*cut = 0;
+	for (steps = 0; *link > doc && steps < SPLIT_WINDOW; steps++) {
 		struct chorus__member *y = &c->ring[(*link - 1) % RECENT];
 
-		if (y->doc != *link || y->story != s)
+		if (y->doc != *link || y->story != s) {
+			if (cut)
+				*cut = 1;
 			break;
+		}
 		link = &y->prev;
 	}
+	return link;
+}
+
+/* Links member x (already moved to story s) into s's chain of members. */
+static void relink(struct chorus_cluster *c, uint32_t s, struct chorus__member *x)
+{
+	uint64_t *link = chain_link(c, s, x->doc, NULL);
+
 	x->prev = *link < x->doc ? *link : 0;
 	*link = x->doc;
 }
@@ -1035,17 +1050,10 @@ int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *mo
  * stops there, as at any member that has left s). */
 static void unlink_member(struct chorus_cluster *c, uint32_t s, const struct chorus__member *x)
 {
-	uint64_t *link = &c->stories[s].newest;
-	size_t steps;
+	int cut;
+	uint64_t *link = chain_link(c, s, x->doc, &cut);
 
-	for (steps = 0; *link > x->doc && steps < SPLIT_WINDOW; steps++) {
-		struct chorus__member *y = &c->ring[(*link - 1) % RECENT];
-
-		if (y->doc != *link || y->story != s)
-			return;
-		link = &y->prev;
-	}
-	if (*link == x->doc)
+	if (!cut && *link == x->doc)
 		*link = x->prev;
 }
 
