@@ -38,6 +38,8 @@ static void usage(FILE *out)
 	      "  --threshold X       join threshold of the clustering (default: the tuned one)\n"
 	      "  --weights B,T,E,TM  weights of body, title, entity cosines and of time\n"
 	      "  --decay DAYS        e-folding time of the time decay (default 7; with a time weight)\n"
+	      "  --assignments FILE  also write each scored article as a line 'id<TAB>gold<TAB>story'\n"
+	      "                      (in input order; '-' for standard output), for error analysis\n"
 	      "  -h, --help          this help\n", out);
 }
 
@@ -149,6 +151,32 @@ static void on_diag(void *arg, const char *where, const char *why)
 	cli_diag(&e->diags, where, why);
 }
 
+/* Writes `id<TAB>gold<TAB>story` for every scored article, in input order. */
+static int write_assignments(const struct eval *e, const char *path)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "w") : stdout;
+	size_t i, len;
+	const char *s;
+
+	if (!f) {
+		cli_error("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < e->n; i++) {
+		if (!e->gold[i] || !e->pred[i])
+			continue;
+		s = chorus_lexicon_str(e->ids, (uint32_t)(i + 1), &len);
+		fprintf(f, "%.*s\t", (int)len, s);
+		s = chorus_lexicon_str(e->labels, e->gold[i], &len);
+		fprintf(f, "%.*s\t%u\n", (int)len, s, e->pred[i]);
+	}
+	if (f == stdout ? fflush(f) != 0 : fclose(f) != 0) {
+		cli_error("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 static int parse_weights(const char *s, struct chorus_cluster_options *o)
 {
 	double w[4];
@@ -173,7 +201,7 @@ int eval_cluster(int argc, char **argv)
 	struct chorus_updater_options uo;
 	struct chorus_cluster_scores sc;
 	struct eval e;
-	const char *gold = NULL, *label = "story";
+	const char *gold = NULL, *label = "story", *assign = NULL;
 	uint32_t *g = NULL, *p = NULL;
 	size_t i, m = 0, missing = 0;
 	int ret = EXIT_FAILED, rc;
@@ -190,6 +218,9 @@ int eval_cluster(int argc, char **argv)
 			return EXIT_DONE;
 		} else if (!strcmp(a, "--gold") && v) {
 			gold = v;
+			i++;
+		} else if (!strcmp(a, "--assignments") && v) {
+			assign = v;
 			i++;
 		} else if (!strcmp(a, "--label") && v) {
 			label = v;
@@ -250,6 +281,8 @@ int eval_cluster(int argc, char **argv)
 		p[m++] = e.pred[i];
 	}
 	chorus_cluster_score(g, p, m, &sc);
+	if (assign && write_assignments(&e, assign) < 0)
+		goto out;
 	printf("articles    %zu scored (gold stories %zu, predicted stories %zu)\n", sc.items,
 	       sc.gold_clusters, sc.pred_clusters);
 	if (missing || e.unlabeled || e.diags.count)
