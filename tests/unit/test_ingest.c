@@ -526,6 +526,11 @@ static void folder_recursive_sorted_skipping(void **state)
 	puts_file("tree/a.txt", "First file.\n");
 	puts_file("tree/.hidden.txt", "Hidden.\n");
 	puts_file("tree/logo.png", "\x89PNG\r\n\x1a\n");
+	/* a folder's own documentation is no article; a file only named like it is one */
+	puts_file("tree/README.md", "# The folder\n");
+	puts_file("tree/sub/LICENSE", "Licence text.\n");
+	puts_file("tree/sub/Readme.txt", "About.\n");
+	puts_file("tree/readme-not.txt", "An article.\n");
 	puts_file("tree/sub/feed.jsonl", "{\"text\":\"From the feed.\"}\n{\"text\":\"Two.\"}\n");
 	puts_file("tree/sub/deeper/c.txt", "Deep file.\n");
 	puts_file("tree/sub/zero.txt", "");
@@ -533,17 +538,18 @@ static void folder_recursive_sorted_skipping(void **state)
 	assert_int_equal(symlink("..", link), 0);
 
 	assert_int_equal(chorus_read_path(ctx, root, NULL, on_article, on_diag, &g), 0);
-	assert_int_equal(g.n, 5);
+	assert_int_equal(g.n, 6);
 	assert_string_equal(g.arts[0].id, "a.txt");
 	assert_string_equal(g.arts[0].text, "First file.\n");
 	assert_string_equal(g.arts[1].id, "b.txt");
-	assert_string_equal(g.arts[2].id, "sub/deeper/c.txt");
-	assert_string_equal(g.arts[2].text, "Deep file.\n");
-	assert_string_equal(g.arts[3].id, "sub/feed.jsonl:1");
-	assert_string_equal(g.arts[3].text, "From the feed.");
-	assert_string_equal(g.arts[4].id, "sub/feed.jsonl:2");
+	assert_string_equal(g.arts[2].id, "readme-not.txt");
+	assert_string_equal(g.arts[3].id, "sub/deeper/c.txt");
+	assert_string_equal(g.arts[3].text, "Deep file.\n");
+	assert_string_equal(g.arts[4].id, "sub/feed.jsonl:1");
+	assert_string_equal(g.arts[4].text, "From the feed.");
+	assert_string_equal(g.arts[5].id, "sub/feed.jsonl:2");
 	snprintf(want, sizeof(want), "%s/sub/feed.jsonl:2", root);
-	assert_string_equal(g.arts[4].origin, want);
+	assert_string_equal(g.arts[5].origin, want);
 	assert_int_equal(g.n_diags, 2);
 	snprintf(want, sizeof(want), "%s/sub/loop: folder already read (a symbolic link loop?)",
 		 root);

@@ -8,6 +8,8 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "chorus/text.h"
@@ -303,6 +305,27 @@ static int obviously_not_text(const char *name)
 	return 0;
 }
 
+/*
+ * A folder's own documentation (README, LICENSE, COPYING, NOTICE, CHANGELOG, AUTHORS,
+ * any case, with any extension: "README.md", "Licence.txt") describes the folder and
+ * is no article; skipped without a message inside folders. Given by name, it is read.
+ */
+static int folder_documentation(const char *path)
+{
+	static const char *const stems[] = {
+		"readme", "license", "licence", "copying", "notice", "changelog", "authors",
+	};
+	const char *name = strrchr(path, '/');
+	size_t i, len;
+
+	name = name ? name + 1 : path;
+	len = strcspn(name, ".");
+	for (i = 0; i < sizeof(stems) / sizeof(stems[0]); i++)
+		if (len == strlen(stems[i]) && !strncasecmp(name, stems[i], len))
+			return 1;
+	return 0;
+}
+
 static int read_stream(struct chorus__ingest *st, const char *name, const char *id, FILE *fp,
 		       size_t size)
 {
@@ -386,7 +409,7 @@ static int walk_entry(struct chorus__ingest *st, const char *path, const char *r
 		chorus__ingest_diag(st, path, "not a regular file");
 		return 0;
 	}
-	if (obviously_not_text(path))
+	if (obviously_not_text(path) || folder_documentation(path))
 		return 0;
 	rc = read_file(st, path, rel, &sb, &oserr);
 	if (rc < 0) {
