@@ -281,14 +281,14 @@ int eval_cluster(int argc, char **argv)
 		p[m++] = e.pred[i];
 	}
 	chorus_cluster_score(g, p, m, &sc);
-	if (assign && write_assignments(&e, assign) < 0)
-		goto out;
 	printf("articles    %zu scored (gold stories %zu, predicted stories %zu)\n", sc.items,
 	       sc.gold_clusters, sc.pred_clusters);
 	if (missing || e.unlabeled || e.diags.count)
 		printf("not scored  %zu unread, %zu without a label\n", missing, e.unlabeled);
 	printf("pairwise    P %.4f  R %.4f  F1 %.4f\n", sc.pair_p, sc.pair_r, sc.pair_f);
 	printf("BCubed      P %.4f  R %.4f  F1 %.4f\n", sc.b3_p, sc.b3_r, sc.b3_f);
+	if (assign && write_assignments(&e, assign) < 0)
+		goto out;
 	ret = e.diags.count || missing ? EXIT_PARTIAL : EXIT_DONE;
 out:
 	free(g);
