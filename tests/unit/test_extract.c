@@ -875,6 +875,114 @@ static void dates_from_a_date_label(void **state)
 	one_free(&o);
 }
 
+/* ---- story numbers ----------------------------------------------------------------- */
+
+struct made_story {
+	struct chorus_ctx *ctx;
+	struct chorus_article a[4];
+	struct chorus_doc *doc[4];
+	struct chorus_extraction *x[4];
+	struct chorus_story_extraction *s;
+	size_t n;
+};
+
+/* Extracts each of texts (NULL-terminated, at most 4) as an article, then the story. */
+static void story_make(struct made_story *ms, const char *const *texts)
+{
+	memset(ms, 0, sizeof(*ms));
+	ms->ctx = chorus_ctx_new();
+	for (; texts[ms->n] && ms->n < 4; ms->n++) {
+		struct chorus_article *a = &ms->a[ms->n];
+		char id[16];
+		chorus_article_init(a);
+		snprintf(id, sizeof(id), "a%zu", ms->n);
+		a->id = strdup(id);
+		a->text = strdup(texts[ms->n]);
+		a->text_len = strlen(texts[ms->n]);
+		assert_int_equal(chorus_doc_analyze(ms->ctx, a, NULL, &ms->doc[ms->n]), 0);
+		assert_int_equal(chorus_extract(ms->ctx, ms->doc[ms->n], NULL, &ms->x[ms->n]), 0);
+	}
+	assert_int_equal(chorus_extract_story(ms->ctx, ms->x, ms->n, &ms->s), 0);
+}
+
+static void story_free(struct made_story *ms)
+{
+	size_t i;
+
+	chorus_story_extraction_free(ms->s);
+	for (i = 0; i < ms->n; i++) {
+		chorus_extraction_free(ms->x[i]);
+		chorus_doc_free(ms->doc[i]);
+		chorus_article_release(&ms->a[i]);
+	}
+	chorus_ctx_free(ms->ctx);
+}
+
+static const struct chorus_story_number *story_number(const struct made_story *ms, double value,
+						      const char *counts)
+{
+	size_t k;
+
+	for (k = 0; k < ms->s->n_numbers; k++)
+		if (ms->s->numbers[k].value == value && !strcmp(ms->s->numbers[k].counts, counts))
+			return &ms->s->numbers[k];
+	return NULL;
+}
+
+static void story_numbers_same_toll_in_other_words(void **state)
+{
+	static const char *const texts[] = {
+		"Twelve people were killed when the river bridge collapsed in the storm on Monday.",
+		"The river bridge collapsed in the storm on Monday, leaving 12 dead.",
+		"At the river bridge, 12 killed as the storm brought down the span on Monday.",
+		"The toll of the river bridge collapse in the storm rose to 14 dead on Wednesday. "
+		"About 30 people were hurt.",
+		NULL
+	};
+	static const char *const soldiers[] = {
+		"Five soldiers killed in the border clash near the river, the army said.",
+		"Five soldiers wounded in the border clash near the river, the army said.",
+		NULL
+	};
+	struct made_story ms;
+	const struct chorus_story_number *n;
+
+	(void)state;
+	story_make(&ms, texts);
+	/* "people were killed", "dead" and "killed": one count of the dead, in 3 articles */
+	n = story_number(&ms, 12, "people were killed");
+	assert_non_null(n);
+	assert_int_equal(n->n_articles, 3);
+	assert_int_equal(n->articles[0], 0);
+	assert_int_equal(n->articles[1], 1);
+	assert_int_equal(n->articles[2], 2);
+	assert_true(n->conflict);
+	assert_null(story_number(&ms, 12, "dead"));
+	assert_null(story_number(&ms, 12, "killed"));
+	n = story_number(&ms, 14, "dead");
+	assert_non_null(n);
+	assert_int_equal(n->n_articles, 1);
+	assert_true(n->conflict);
+	/* "were hurt" says what befell them, as "were killed" does */
+	n = story_number(&ms, 30, "people were hurt");
+	assert_non_null(n);
+	assert_string_equal(n->qualifier, "About");
+	assert_false(n->conflict);
+	story_free(&ms);
+
+	/* the killed and the wounded are different counts of one kind of people */
+	story_make(&ms, soldiers);
+	n = story_number(&ms, 5, "soldiers killed");
+	assert_non_null(n);
+	assert_int_equal(n->n_articles, 1);
+	assert_false(n->conflict);
+	n = story_number(&ms, 5, "soldiers wounded");
+	assert_non_null(n);
+	assert_int_equal(n->n_articles, 1);
+	assert_false(n->conflict);
+	story_free(&ms);
+}
+
 /* ---- the seeds ----------------------------------------------------------------------- */
 
 struct seeds {
@@ -1032,6 +1140,7 @@ int main(void)
 		cmocka_unit_test(reported_speech),
 		cmocka_unit_test(numbers_grouping_qualifiers_counts),
 		cmocka_unit_test(numbers_words),
+		cmocka_unit_test(story_numbers_same_toll_in_other_words),
 		cmocka_unit_test(dates_absolute),
 		cmocka_unit_test(dates_relative_to_publication),
 		cmocka_unit_test(dates_inferred_publication),

@@ -83,6 +83,9 @@ static const char *const preps[] = { "along", "across", "near", "inside", "outsi
 				     "built", "made", "held", "left", "found", "taken", "given", "seen",
 				     "known", "brought", "sent", "kept", "lost", "paid", NULL };
 
+/* What befell the counted, right after them: "five soldiers killed", "30 people injured". */
+static const char *const fates[] = { "killed", "dead", "died", "wounded", "injured", "hurt",
+				     "missing", NULL };
 static const char *const aux[] = { "have", "has", "had", "were", "was", "are", "is", "been", NULL };
 
 /* Parses a number token: "1,90,000", "3.5", "10%", "$5bn". */
@@ -299,8 +302,11 @@ static void add_number(struct xwork *w, size_t si, size_t i)
 			size_t vn = tok_n(w, ce + 1);
 			const char *vs = tok_s(w, ce + 1);
 			if ((vn > 2 && !memcmp(vs + vn - 2, "ed", 2)) || chorus__tok_is(w, ce + 1, "fled") ||
-			    chorus__tok_is(w, ce + 1, "been"))
+			    chorus__tok_is(w, ce + 1, "been") || chorus__tok_in(w, ce + 1, fates))
 				ce += 2;
+		} else if (ce > cb && ce < st->tok_end && !chorus__tok_in(w, ce - 1, fates) &&
+			   chorus__tok_in(w, ce, fates)) {
+			ce++;
 		}
 		if (ce > cb && !time_unit(unit)) {
 			num->counts = chorus__arena_strndup(w->arena, w->doc->text + w->doc->tokens[cb].start,

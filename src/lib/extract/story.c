@@ -332,16 +332,54 @@ static void collect_quotes(struct chorus_story_extraction *s, struct simpl *im,
 
 /* ---- Numbers ------------------------------------------------------------------------- */
 
-/* What a number counts, reduced to its first word lowercased ("troops", "people"). */
+/* Casualty words, by the count they make: the dead, the injured, the missing. */
+static const struct {
+	const char *word, *fate;
+} fates[] = {
+	{ "killed", "dead" },	  { "dead", "dead" },	    { "died", "dead" },
+	{ "deaths", "dead" },	  { "wounded", "injured" }, { "injured", "injured" },
+	{ "hurt", "injured" },	  { "injuries", "injured" }, { "missing", "missing" },
+};
+
+static const char *fate_of(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(fates) / sizeof(fates[0]); i++)
+		if (strlen(fates[i].word) == n && !strncasecmp(w, fates[i].word, n))
+			return fates[i].fate;
+	return NULL;
+}
+
+/*
+ * What a number counts, as a key: the words lowercased ("troops", "military convoys")
+ * or, with a casualty word among them, the first word and the count it makes
+ * ("soldiers|dead" for "soldiers killed").
+ * "people" and "persons" count nobody in particular: "12 people were killed", "12 dead"
+ * and "12 killed" all have the key "|dead".
+ */
 static void counts_key(const char *counts, char *out, size_t cap)
 {
-	size_t i = 0;
+	const char *p = counts, *fate = NULL;
+	size_t first = strcspn(counts, " "), i = 0;
 
-	while (counts[i] && counts[i] != ' ' && i + 1 < cap) {
-		out[i] = (char)tolower((unsigned char)counts[i]);
-		i++;
+	while (*p) {
+		size_t n = strcspn(p, " ");
+		if (!fate)
+			fate = fate_of(p, n);
+		p += n;
+		while (*p == ' ')
+			p++;
 	}
-	out[i] = '\0';
+	if (!fate)
+		first = strlen(counts);
+	else if (fate_of(counts, first) ||
+		 (first == 6 && !strncasecmp(counts, "people", 6)) ||
+		 (first == 7 && !strncasecmp(counts, "persons", 7)))
+		first = 0;
+	for (; i < first && i + 1 < cap; i++)
+		out[i] = (char)tolower((unsigned char)counts[i]);
+	snprintf(out + i, cap - i, "%s%s", fate ? "|" : "", fate ? fate : "");
 }
 
 static char *sentence_dup(struct chorus__arena *ar, const struct chorus_doc *d, uint32_t si)
@@ -416,7 +454,6 @@ static void collect_numbers(struct chorus_story_extraction *s, struct simpl *im,
 			counts_key(s->numbers[k].counts, ka, sizeof(ka));
 			counts_key(s->numbers[j].counts, kb, sizeof(kb));
 			if (!strcmp(ka, kb) && s->numbers[k].value != s->numbers[j].value &&
-			    !strcasecmp(s->numbers[k].counts, s->numbers[j].counts) &&
 			    same_context(xs, &s->numbers[k], &s->numbers[j]) &&
 			    !(s->numbers[k].unit && !s->numbers[j].unit) && !(!s->numbers[k].unit && s->numbers[j].unit) &&
 			    (s->numbers[k].n_articles > 1 || s->numbers[j].n_articles > 1 ||
