@@ -983,6 +983,33 @@ static void story_numbers_same_toll_in_other_words(void **state)
 	story_free(&ms);
 }
 
+static void story_organisation_short_form_joins_full_name(void **state)
+{
+	static const char *const texts[] = {
+		"The Transport Authority said on Thursday that no trams would run. The Transport "
+		"Authority asked riders to stay home.",
+		"Trams stood still after the Halvard Transport Authority failed to reach a deal with "
+		"the drivers, a spokesman for the Halvard Transport Authority said.",
+		NULL
+	};
+	struct made_story ms;
+	size_t k, orgs = 0;
+
+	(void)state;
+	story_make(&ms, texts);
+	for (k = 0; k < ms.s->n_entities; k++) {
+		const struct chorus_story_entity *e = &ms.s->entities[k];
+		if (e->kind != CHORUS_ENT_ORG)
+			continue;
+		orgs++;
+		assert_string_equal(e->name, "Halvard Transport Authority");
+		assert_int_equal(e->articles, 2);
+		assert_int_equal(e->mentions, 4);
+	}
+	assert_int_equal(orgs, 1);
+	story_free(&ms);
+}
+
 /* ---- the seeds ----------------------------------------------------------------------- */
 
 struct seeds {
@@ -1141,6 +1168,7 @@ int main(void)
 		cmocka_unit_test(numbers_grouping_qualifiers_counts),
 		cmocka_unit_test(numbers_words),
 		cmocka_unit_test(story_numbers_same_toll_in_other_words),
+		cmocka_unit_test(story_organisation_short_form_joins_full_name),
 		cmocka_unit_test(dates_absolute),
 		cmocka_unit_test(dates_relative_to_publication),
 		cmocka_unit_test(dates_inferred_publication),

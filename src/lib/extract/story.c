@@ -195,8 +195,20 @@ static int find_story_entity(struct chorus_story_extraction *s, const char *key,
 	for (i = 0; i < s->n_entities; i++)
 		if (!strcmp(s->entities[i].key, key))
 			return (int)i;
-	if (strchr(key, ' '))
+	if (strchr(key, ' ')) {
+		/* "Transport Authority" is the "Halvard Transport Authority" named before */
+		size_t n = strlen(key);
+		if (kind != CHORUS_ENT_ORG && kind != CHORUS_ENT_OTHER)
+			return -1;
+		for (i = 0; i < s->n_entities; i++) {
+			const char *k = s->entities[i].key;
+			size_t m = strlen(k);
+			if (s->entities[i].kind == CHORUS_ENT_ORG && m > n + 1 && k[m - n - 1] == ' ' &&
+			    !strcmp(k + m - n, key))
+				return (int)i;
+		}
 		return -1;
+	}
 	for (i = 0; i < s->n_entities; i++)
 		if (s->entities[i].kind == CHORUS_ENT_PERSON && (kind == CHORUS_ENT_PERSON || kind == CHORUS_ENT_OTHER) &&
 		    strchr(s->entities[i].key, ' ') && !strcmp(last_word(s->entities[i].key), key))
@@ -222,23 +234,38 @@ static const char *story_name(struct chorus_story_extraction *s, const struct ch
 	return k >= 0 ? s->entities[k].name : e->name;
 }
 
+#define MAX_NAME_WORDS 8 /* names of more words are merged with those of 8 */
+
+static size_t name_words(const char *key)
+{
+	size_t w = 1;
+
+	for (; *key; key++)
+		w += *key == ' ';
+	return w < MAX_NAME_WORDS ? w : MAX_NAME_WORDS;
+}
+
 static void merge_entities(struct chorus_story_extraction *s, struct simpl *im,
 			   struct chorus_extraction *const *xs, size_t n)
 {
-	size_t a, i, pass;
+	size_t a, i, pass, cap_last = 0;
+	size_t *last = NULL; /* per story entity: the last article (index + 1) counted */
 
-	/* full names first, so that surnames join them */
-	for (pass = 0; pass < 2; pass++)
+	/* longer names first, so that surnames and short forms join them */
+	for (pass = MAX_NAME_WORDS; pass > 0; pass--)
 		for (a = 0; a < n; a++)
 			for (i = 0; i < xs[a]->n_entities; i++) {
 				const struct chorus_entity *e = &xs[a]->entities[i];
 				struct chorus_story_entity *se;
 				int k;
-				if (!e->mentions || (pass == 0) != (strchr(e->key, ' ') != NULL))
+				if (!e->mentions || name_words(e->key) != pass)
 					continue;
 				k = find_story_entity(s, e->key, e->kind);
 				if (k < 0) {
 					CHORUS_GROW(s->entities, s->n_entities + 1, im->cap_e);
+					CHORUS_GROW(last, s->n_entities + 1, cap_last);
+					k = (int)s->n_entities;
+					last[k] = 0;
 					se = &s->entities[s->n_entities++];
 					memset(se, 0, sizeof(*se));
 					se->name = e->name;
@@ -255,8 +282,11 @@ static void merge_entities(struct chorus_story_extraction *s, struct simpl *im,
 				if (!se->title)
 					se->title = e->title;
 				se->mentions += e->mentions;
-				se->articles++;
+				if (last[k] != a + 1) /* two names of one article, one entity */
+					se->articles++;
+				last[k] = a + 1;
 			}
+	free(last);
 }
 
 static void sort_entities(struct chorus_story_extraction *s)
