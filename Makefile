@@ -1,7 +1,7 @@
 # chorus: GNU Makefile.
 #
 #   make                  library (static + shared) and the `chorus` command, in build/release
-#   make demo             install missing packages, build, brief the sample corpus
+#   make demo             install missing packages, build, ingest the sample corpus and brief its stories
 #   make check            install missing packages, build under ASan+UBSan, run every test
 #   make bench            optimized build, run the benchmarks (prints figures, never fails on time)
 #   make fuzz             libFuzzer targets (clang); FUZZ_SECONDS=N runs each for N seconds
@@ -99,11 +99,20 @@ $(B)/bench/%: $(B)/obj/bench/%.o $(STATIC)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(LDSAN) $(LDFLAGS) -o $@ $< $(STATIC) $(PKG_LIBS)
 
+DEMO_DB := $(B)/demo.db
+
 demo: deps
 	@$(MAKE) --no-print-directory all
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	@echo
-	@echo "== chorus brief corpus/  (one brief per story folder)"
-	@for d in corpus/*/; do echo; echo "### $$d"; $(CHORUS) brief --format md "$$d" || exit 1; done
+	@echo "== chorus ingest corpus/ --db $(DEMO_DB)  (the three stories' articles, as one stream)"
+	@$(CHORUS) ingest corpus/ --db $(DEMO_DB)
+	@echo
+	@echo "== chorus stories --db $(DEMO_DB)"
+	@$(CHORUS) stories --db $(DEMO_DB)
+	@for id in $$($(CHORUS) stories --db $(DEMO_DB) | awk -F '\t' '$$1 ~ /^[0-9]+$$/ { print $$1 }'); do \
+	  echo; echo "== chorus story $$id --db $(DEMO_DB) --format md"; echo; \
+	  $(CHORUS) story $$id --db $(DEMO_DB) --format md || exit 1; done
 
 # The sanitized build and the whole test suite. The last line is the total.
 check: deps

@@ -192,8 +192,19 @@ static void print_md(const struct chorus_story_info *si, const struct members *m
 	printf("%lld articles (%lld originals), %lld outlets, %s to %s\n", (long long)si->size,
 	       (long long)si->originals, (long long)si->outlets, first, last);
 	printf("Terms: %s\n\n", si->terms ? si->terms : "");
-	if (brief)
+	if (brief) {
+		/* the brief's own heading repeats the story's: left out */
+		const char *h = si->headline ? si->headline : "", *b = brief;
+		size_t hl = strlen(h);
+
+		if (md && !strncmp(b, "# ", 2))
+			b += 2;
+		if (hl && !strncmp(b, h, hl) && b[hl] == '\n') {
+			brief = b + hl + 1;
+			brief += *brief == '\n';
+		}
 		printf("%s%s", brief, brief[0] && brief[strlen(brief) - 1] == '\n' ? "" : "\n");
+	}
 	printf("%s", md ? "\n## Articles\n\n" : "\nArticles:\n");
 	for (i = 0; i < m->n; i++) {
 		const struct member *x = &m->v[i];
