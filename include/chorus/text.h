@@ -121,6 +121,13 @@ int chorus_doc_analyze(struct chorus_ctx *ctx, const struct chorus_article *a,
 void chorus_doc_free(struct chorus_doc *doc);
 
 /*
+ * The body of doc: its clean text after the headline (all of it when there is none), as
+ * syndicated copies are compared: a copy keeps the text and changes the headline. Sets
+ * *len to its length; the pointer is into doc->text.
+ */
+const char *chorus_doc_body(const struct chorus_doc *doc, size_t *len);
+
+/*
  * Lower-level pieces of the pipeline, for text that is not an article body (a query,
  * a headline, a quotation to compare).
  */

@@ -238,11 +238,9 @@ int cmd_brief(int argc, char **argv)
 		cli_error("out of memory");
 		goto out;
 	}
-	for (i = 0; i < n_docs; i++) {
-		texts[i] = docs[i]->text;
-		lens[i] = docs[i]->text_len;
-	}
-	/* the clean text: outlets' own debris lines do not hide a wire copy */
+	for (i = 0; i < n_docs; i++)
+		texts[i] = chorus_doc_body(docs[i], &lens[i]);
+	/* the clean body: outlets' own debris lines and headlines do not hide a wire copy */
 	chorus_dedup_link(texts, lens, n_docs, dup_threshold, dup_of);
 	bopt.dup_of = dup_of;
 	rc = chorus_brief_build(ctx, (const struct chorus_doc *const *)docs, n_docs, &bopt, &brief);

@@ -172,10 +172,12 @@ int cmd_ingest(int argc, char **argv)
 		goto out;
 	}
 	if (!quiet)
-		fprintf(stderr, "ingest: %zu articles read: %zu new (%zu copies), %zu already "
-			"stored; %zu new stories; %s holds %lld articles in %lld stories\n",
-			s->read, s->added, s->copies, s->known, s->new_stories, db,
-			(long long)articles, (long long)stories);
+		fprintf(stderr, "ingest: %zu article%s read: %zu new (%zu cop%s), %zu already "
+			"stored; %zu new stor%s; %s holds %lld article%s in %lld stor%s\n",
+			s->read, s->read == 1 ? "" : "s", s->added, s->copies,
+			s->copies == 1 ? "y" : "ies", s->known, s->new_stories,
+			s->new_stories == 1 ? "y" : "ies", db, (long long)articles,
+			articles == 1 ? "" : "s", (long long)stories, stories == 1 ? "y" : "ies");
 	ret = r.diags.count ? EXIT_PARTIAL : EXIT_DONE;
 out:
 	chorus_updater_free(r.u);

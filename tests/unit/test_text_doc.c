@@ -62,6 +62,36 @@ static void headline_paragraphs_sentences(void **state)
 	chorus_ctx_free(ctx);
 }
 
+/* chorus_doc_body(): the clean text after the headline, as copies are compared */
+static void body_without_headline(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_doc *doc;
+	const char *body;
+	size_t len;
+
+	(void)state;
+	doc = textutil_analyze(ctx, "Silo blaze: barley lost\n",
+			       "Also Read: Storm warnings\n\nFire crews put out a blaze on Friday.\n");
+	body = chorus_doc_body(doc, &len);
+	assert_int_equal(len, strlen("Fire crews put out a blaze on Friday."));
+	assert_memory_equal(body, "Fire crews put out a blaze on Friday.", len);
+	chorus_doc_free(doc);
+	/* no headline: the whole text */
+	doc = textutil_analyze(ctx, NULL, "Fire crews put out a blaze.\n\nNo one was hurt.\n");
+	body = chorus_doc_body(doc, &len);
+	assert_ptr_equal(body, doc->text);
+	assert_int_equal(len, doc->text_len);
+	chorus_doc_free(doc);
+	/* a headline and no body: the headline is the text */
+	doc = textutil_analyze(ctx, "Silo blaze\n", "");
+	body = chorus_doc_body(doc, &len);
+	assert_ptr_equal(body, doc->text);
+	assert_int_equal(len, doc->text_len);
+	chorus_doc_free(doc);
+	chorus_ctx_free(ctx);
+}
+
 static void offsets_are_consistent(void **state)
 {
 	struct chorus_ctx *ctx = chorus_ctx_new();
@@ -259,6 +289,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(headline_paragraphs_sentences),
+		cmocka_unit_test(body_without_headline),
 		cmocka_unit_test(offsets_are_consistent),
 		cmocka_unit_test(empty_and_binary),
 		cmocka_unit_test(learned_lines),

@@ -14,6 +14,7 @@
 
 #include "chorus/cluster.h"
 #include "chorus/dedup.h"
+#include "chorus/text.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 
@@ -522,6 +523,7 @@ static int process(struct chorus_ctx *ctx, struct chorus_updater *u, struct chor
 	struct chorus_stored s;
 	struct chorus_dedup_sig sig;
 	struct chorus_features *f = NULL;
+	struct chorus_doc *doc;
 	unsigned char blob[SIG_BYTES];
 	char *feat = NULL, *head = NULL;
 	uint64_t orig = 0;
@@ -532,7 +534,17 @@ static int process(struct chorus_ctx *ctx, struct chorus_updater *u, struct chor
 	if (u->st && (ret = chorus_store_has_article(ctx, u->st, a->id, NULL)) != 0)
 		return ret;
 	memset(&s, 0, sizeof(s));
-	chorus_dedup_sign(a->text ? a->text : "", a->text ? a->text_len : 0, 0, &sig);
+	/* the clean body: an outlet's debris lines and its own headline do not hide a wire
+	 * copy (the clustering features stay on the raw text, headline and dateline) */
+	if (chorus_doc_analyze(ctx, a, NULL, &doc) == 0) {
+		size_t blen;
+		const char *body = chorus_doc_body(doc, &blen);
+
+		chorus_dedup_sign(body, blen, 0, &sig);
+	} else {
+		doc = NULL; /* nothing left after cleaning: the raw text */
+		chorus_dedup_sign(a->text ? a->text : "", a->text ? a->text_len : 0, 0, &sig);
+	}
 	if (chorus_dedup_find(u->d, &sig, &orig, &sim) && story_of(u, (int64_t)orig) > 0) {
 		story = story_of(u, (int64_t)orig);
 		s.dup_of = (int64_t)orig;
@@ -548,6 +560,7 @@ static int process(struct chorus_ctx *ctx, struct chorus_updater *u, struct chor
 			feat = chorus_features_format(u->c, f);
 		chorus_features_free(f);
 	}
+	chorus_doc_free(doc);
 	s.a = *a;
 	s.hash = sig.hash;
 	if (!s.dup_of) {

@@ -199,6 +199,20 @@ static size_t body_paragraphs(const char *t, size_t n, const char *source,
 	return dropped;
 }
 
+const char *chorus_doc_body(const struct chorus_doc *doc, size_t *len)
+{
+	size_t p = 0, off;
+
+	while (p < doc->n_paras && doc->paras[p].sent_begin < doc->paras[p].sent_end &&
+	       (doc->sents[doc->paras[p].sent_begin].flags & CHORUS_SENT_TITLE))
+		p++;
+	off = p < doc->n_paras ? doc->paras[p].start : doc->text_len;
+	if (p == doc->n_paras && p > 0)
+		off = 0; /* a headline and nothing else: the headline is the text */
+	*len = doc->text_len - off;
+	return doc->text + off;
+}
+
 void chorus_doc_free(struct chorus_doc *doc)
 {
 	struct doc_impl *d;

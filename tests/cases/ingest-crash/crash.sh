@@ -56,4 +56,4 @@ while [ $k -le 5 ]; do
 done
 "$CHORUS" ingest "$tmp/in.jsonl" --db "$db" --batch 100 -q
 echo "re-run: exit $?, $(count) articles"
-"$CHORUS" ingest "$tmp/in.jsonl" --db "$db" --batch 100 2>&1 | sed 's/^ingest: //; s/; [^;]*holds/; the store holds/; s/in [0-9]* stories/in N stories/'
+"$CHORUS" ingest "$tmp/in.jsonl" --db "$db" --batch 100 2>&1 | sed 's/^ingest: //; s/; [^;]*holds/; the store holds/; s/in [0-9]* stor[a-z]*$/in N stories/'
