@@ -3,17 +3,17 @@
  * (evaluation only; sentences and tokens come from the text stage):
  *
  * - LexRank with threshold: Erkan & Radev 2004, "LexRank: Graph-based Lexical Centrality
- *   as Salience in Text Summarization" (JAIR 22), sections 3.1-3.3 and algorithm 3.
- *   Sentences are TF-IDF vectors compared by the idf-modified cosine (equation 2); an
+ *   as Salience in Text Summarization" (JAIR 22), section 3 (LexRank with threshold,
+ *   algorithm 3). Sentences are TF-IDF vectors compared by the idf-modified cosine; an
  *   edge joins two sentences whose cosine exceeds LEXRANK_EDGE (0.1, the paper's
  *   threshold; a sentence is joined to itself, as the paper's cosine matrix has 1 on its
  *   diagonal); each row is divided by its degree and the stationary distribution of the
- *   random walk with jump probability LEXRANK_JUMP (d = 0.15, equation 5) is found by
- *   power iteration (algorithm 2). Sentences are taken by score, a sentence whose
+ *   random walk with jump probability LEXRANK_JUMP (d = 0.15) is found by power
+ *   iteration. Sentences are taken by score, a sentence whose
  *   cosine with one already taken exceeds LEXRANK_REDUNDANT (0.5) skipped, as MEAD's
  *   cosine reranker does.
  * - Centroid (MEAD): Radev, Jing, Stys & Tam 2004, "Centroid-based summarization of
- *   multiple documents" (Information Processing and Management 40), section 4. The
+ *   multiple documents" (Information Processing and Management 40): MEAD's scoring. The
  *   centroid holds the words whose average count per document times idf exceeds
  *   CENTROID_MIN; a sentence scores C + P + F with the paper's weights of 1 each: C the
  *   sum of its words' centroid values, P = (n - i + 1) / n * Cmax for the i-th of the n
@@ -21,9 +21,9 @@
  *   product of its word counts with those of its document's first sentence. Sentences
  *   are taken by score less the redundancy penalty Rs * Score_max, Rs = 2 * (words in
  *   common) / (words of one + words of the other) against the most similar sentence
- *   already taken (section 4.3), recomputed after every choice.
+ *   already taken, recomputed after every choice.
  *
- * Where the papers take idf from a large background corpus, idf here is computed over
+ * Where the papers take idf from a corpus larger than the cluster, idf here is computed over
  * the sentences of the cluster, log(S / sf) with S sentences of which sf hold the word
  * (over the cluster's documents, a word every article uses would weigh 0); stopwords
  * (the text stage's list) are left out, since a background idf gives them about 0.
@@ -212,7 +212,7 @@ static void release(struct corpus *c)
 	free(c->doc_sents);
 }
 
-/* The idf-modified cosine of sentences a and b (Erkan & Radev 2004, equation 2). */
+/* The idf-modified cosine of sentences a and b (Erkan & Radev 2004, section 3). */
 static double idf_cosine(const struct corpus *c, const struct csent *a, const struct csent *b)
 {
 	uint32_t i = 0, j = 0;
@@ -237,7 +237,7 @@ static double idf_cosine(const struct corpus *c, const struct csent *a, const st
 
 /*
  * LexRank scores into c->s[].score: the threshold graph, degree-normalized, and the
- * stationary distribution of the walk with jumps (Erkan & Radev 2004, equation 5:
+ * stationary distribution of the walk with jumps (Erkan & Radev 2004, section 3.2:
  * p(u) = d / N + (1 - d) * sum over v joined to u of p(v) / deg(v)), by power iteration
  * until the scores change by less than LEXRANK_EPS in all. Sentences without a weighted
  * term are not in the graph and score 0.
@@ -346,7 +346,7 @@ static void lexrank(struct corpus *c)
 	free(q);
 }
 
-/* MEAD's scores C + P + F into c->s[].score (Radev et al. 2004, section 4). */
+/* MEAD's scores C + P + F into c->s[].score (Radev et al. 2004). */
 static void centroid(struct corpus *c, size_t n_docs)
 {
 	double *value = chorus_xcalloc(c->n_terms + 1, sizeof(*value));
