@@ -306,9 +306,9 @@ static void baseline_usage(FILE *out)
 	      "            sentences of the cosine graph, skipping near-duplicates\n"
 	      "  centroid  MEAD's centroid score (Radev et al. 2004): centroid, position and\n"
 	      "            first-sentence overlap, less a redundancy penalty\n"
-	      "lexrank and centroid rank every sentence but headlines and print them in the\n"
-	      "order chosen. Sentences are taken whole until at least N words (default 100;\n"
-	      "0: all).\n"
+	      "lexrank and centroid rank every sentence but headlines, never take one under\n"
+	      "9 words (MEAD's length cutoff) and print them in the order chosen. Sentences\n"
+	      "are taken whole until at least N words (default 100; 0: all).\n"
 	      "Exit status: 0 done, 1 failed, 2 usage, 3 done but some inputs were skipped.\n",
 	      out);
 }
