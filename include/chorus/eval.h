@@ -164,12 +164,19 @@ int chorus_rouge_score_item(struct chorus_ctx *ctx, struct chorus_rouge *r,
  * Baseline summaries, the anchors every summarizer is compared with (DUC's baselines):
  * LEAD: the first sentences of the most recent article (latest `published`; articles
  * without a date count as oldest; ties go to the first given); FIRST: the first
- * sentence of each article, oldest first. Sentences are added whole, in order, until
- * at least `words` words (blank-separated) are taken; words 0 takes them all.
+ * sentence of each article, oldest first. LEXRANK and CENTROID: two published
+ * summarizers (Erkan & Radev 2004; Radev et al. 2004, MEAD), which rank every sentence
+ * but headlines, the articles taken in the order given, never take one of fewer than 9
+ * words, and skip or penalize one close to a sentence already taken (src/lib/eval/centrality.c and docs/brief.md give the
+ * details); their sentences come in the order chosen. Sentences are added whole, in
+ * order, until at least `words` words (blank-separated) are taken; words 0 takes them
+ * all (all those LEXRANK does not skip).
  */
 enum chorus_baseline {
 	CHORUS_BASELINE_LEAD,
-	CHORUS_BASELINE_FIRST
+	CHORUS_BASELINE_FIRST,
+	CHORUS_BASELINE_LEXRANK, /* Erkan & Radev 2004, LexRank with threshold */
+	CHORUS_BASELINE_CENTROID /* Radev et al. 2004, MEAD's centroid score */
 };
 
 /*

@@ -14,7 +14,7 @@ struct tool {
 
 static const struct tool tools[] = {
 	{ "rouge", eval_rouge, "ROUGE-1/2/SU4 of summaries against reference summaries" },
-	{ "baseline", eval_baseline, "lead or first-sentences baseline summary of a cluster" },
+	{ "baseline", eval_baseline, "lead, first-sentences, LexRank or centroid baseline summary of a cluster" },
 	{ "cluster", eval_cluster, "story clustering against gold story labels (BCubed, pairwise)" },
 	{ "quotes", eval_quotes, "quotes and speakers against PolNeAR annotations" },
 	{ "extraction", eval_extraction, "main text from HTML against the extraction benchmark" },

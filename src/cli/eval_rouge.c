@@ -296,13 +296,19 @@ out:
 
 static void baseline_usage(FILE *out)
 {
-	fputs("usage: chorus eval baseline [--method lead|first] [--words N] PATH...\n"
+	fputs("usage: chorus eval baseline [--method lead|first|lexrank|centroid] [--words N] PATH...\n"
 	      "\n"
 	      "Prints a baseline summary of the articles in PATH (files or folders, any input\n"
 	      "format), one sentence per line:\n"
-	      "  lead   the first sentences of the most recent article (the default)\n"
-	      "  first  the first sentence of each article, oldest first\n"
-	      "Sentences are taken whole until at least N words (default 100; 0: all).\n"
+	      "  lead      the first sentences of the most recent article (the default)\n"
+	      "  first     the first sentence of each article, oldest first\n"
+	      "  lexrank   LexRank with threshold (Erkan & Radev 2004): the most central\n"
+	      "            sentences of the cosine graph, skipping near-duplicates\n"
+	      "  centroid  MEAD's centroid score (Radev et al. 2004): centroid, position and\n"
+	      "            first-sentence overlap, less a redundancy penalty\n"
+	      "lexrank and centroid rank every sentence but headlines, never take one under\n"
+	      "9 words (MEAD's length cutoff) and print them in the order chosen. Sentences\n"
+	      "are taken whole until at least N words (default 100; 0: all).\n"
 	      "Exit status: 0 done, 1 failed, 2 usage, 3 done but some inputs were skipped.\n",
 	      out);
 }
@@ -359,8 +365,13 @@ int eval_baseline(int argc, char **argv)
 				kind = CHORUS_BASELINE_LEAD;
 			else if (!strcmp(v, "first"))
 				kind = CHORUS_BASELINE_FIRST;
+			else if (!strcmp(v, "lexrank"))
+				kind = CHORUS_BASELINE_LEXRANK;
+			else if (!strcmp(v, "centroid"))
+				kind = CHORUS_BASELINE_CENTROID;
 			else {
-				ret = cli_usage_error("eval baseline ", "--method takes lead or first, not '%s'", v);
+				ret = cli_usage_error("eval baseline ",
+						      "--method takes lead, first, lexrank or centroid, not '%s'", v);
 				goto out;
 			}
 		} else if (!strcmp(o, "--words") && k + 1 < argc) {

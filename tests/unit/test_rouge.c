@@ -403,6 +403,100 @@ static void makes_baselines(void **state)
 	chorus_ctx_free(ctx);
 }
 
+/*
+ * LexRank (threshold 0.1, jump 0.15, redundancy cosine 0.5), worked by hand. Terms
+ * (content stems) and their sentence frequency over the 6 sentences: "heavy rain flood
+ * valley road" in 3 (idf ln 2), "firefight rescu strand hiker" in 3, every other word in
+ * 1 (idf ln 6). The hub X (b's sentence, and its near copy X' in c) shares 5 terms with
+ * Y (a's first sentence; cosine 0.33) and 4 with Z (c's first; 0.24); Y and Z share none,
+ * W (the bakery) nothing with anyone. With self-loops the degrees are X 4, X' 4, Y 3,
+ * Z 3, W 1: X and X' lead (X, the earlier, is taken; X' has cosine 1 with it and is
+ * skipped); W, alone, keeps 1/6, its jump share; Y and Z, on the edge of a component of
+ * 4 holding 4/6, get less than 1/6 each, Y first by input order.
+ */
+static void makes_lexrank_baseline(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_article arts[3];
+	char *out = NULL;
+	size_t i;
+
+	(void)state;
+	article(&arts[0], "a", CHORUS_TIME_UNKNOWN, NULL,
+		"Heavy rain flooded the valley road near the mill on Monday.\n\n"
+		"A village bakery gave fresh bread to every family in town.");
+	article(&arts[1], "b", CHORUS_TIME_UNKNOWN, NULL,
+		"Heavy rain flooded the valley road, and firefighters rescued stranded hikers.");
+	article(&arts[2], "c", CHORUS_TIME_UNKNOWN, NULL,
+		"Volunteer firefighters rescued stranded hikers from the high mountain ridge.\n\n"
+		"Heavy rain flooded the valley road, and firefighters rescued the stranded hikers.");
+	assert_int_equal(chorus_baseline_summary(ctx, arts, 3, CHORUS_BASELINE_LEXRANK, 0, &out), 0);
+	assert_string_equal(out,
+			    "Heavy rain flooded the valley road, and firefighters rescued stranded hikers.\n"
+			    "A village bakery gave fresh bread to every family in town.\n"
+			    "Heavy rain flooded the valley road near the mill on Monday.\n"
+			    "Volunteer firefighters rescued stranded hikers from the high mountain ridge.\n");
+	free(out);
+	/* 11 words reached by the first sentence */
+	assert_int_equal(chorus_baseline_summary(ctx, arts, 3, CHORUS_BASELINE_LEXRANK, 11, &out), 0);
+	assert_string_equal(out,
+			    "Heavy rain flooded the valley road, and firefighters rescued stranded hikers.\n");
+	free(out);
+	for (i = 0; i < 3; i++)
+		chorus_article_release(&arts[i]);
+	chorus_ctx_free(ctx);
+}
+
+/*
+ * MEAD's centroid score, worked by hand (6 sentences, 3 documents; idf = ln(6 / sf)).
+ * Centroid values (count / 3 * idf): harbour, bridg 0.304 (5 sentences); storm 0.693;
+ * collaps, kill, twelv, peopl, council 0.732; words of one sentence 0.597. Scores
+ * C + P + F: a1 = b1 = 4.231 + 4.231 + 7 = 15.461 (the top); a2 = 3.132 + 2.115 + 2 =
+ * 7.247; b2 = 4.181 + 2.115 + 0 = 6.296; c2 = 3.729 + 1.865 + 2 = 7.594; c1 has 6
+ * words, under the length cutoff of 9, and is never taken. a1 first (the tie to the
+ * earlier); then b1, the same words, has Rs = 1 and falls to 0; a2 (Rs 4/13) to 2.490,
+ * c2 (4/14) to 3.177, b2 stays 6.296 and is taken; then c2; a2 against c2 (3 words in
+ * common, Rs 6/13) falls to 0.111; b1 comes last.
+ */
+static void makes_centroid_baseline(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_article arts[3];
+	char *out = NULL;
+	size_t i;
+
+	(void)state;
+	article(&arts[0], "a", CHORUS_TIME_UNKNOWN, NULL,
+		"The harbour bridge collapsed during the storm, killing twelve people.\n\n"
+		"Engineers had warned the council about cracks in the harbour bridge.");
+	article(&arts[1], "b", CHORUS_TIME_UNKNOWN, NULL,
+		"The harbour bridge collapsed during the storm, killing twelve people.\n\n"
+		"A choir sang hymns at the memorial service on Friday evening.");
+	article(&arts[2], "c", CHORUS_TIME_UNKNOWN, NULL,
+		"Storm damage closed the harbour bridge.\n\n"
+		"The council will rebuild the harbour bridge with steel from the old mill.");
+	assert_int_equal(chorus_baseline_summary(ctx, arts, 3, CHORUS_BASELINE_CENTROID, 0, &out), 0);
+	assert_string_equal(out,
+			    "The harbour bridge collapsed during the storm, killing twelve people.\n"
+			    "A choir sang hymns at the memorial service on Friday evening.\n"
+			    "The council will rebuild the harbour bridge with steel from the old mill.\n"
+			    "Engineers had warned the council about cracks in the harbour bridge.\n"
+			    "The harbour bridge collapsed during the storm, killing twelve people.\n");
+	free(out);
+	/* 10 + 10 words: 20 reached */
+	assert_int_equal(chorus_baseline_summary(ctx, arts, 3, CHORUS_BASELINE_CENTROID, 20, &out), 0);
+	assert_string_equal(out,
+			    "The harbour bridge collapsed during the storm, killing twelve people.\n"
+			    "A choir sang hymns at the memorial service on Friday evening.\n");
+	free(out);
+	assert_int_equal(chorus_baseline_summary(ctx, arts, 0, CHORUS_BASELINE_CENTROID, 8, &out),
+			 CHORUS_EEMPTY);
+	assert_null(out);
+	for (i = 0; i < 3; i++)
+		chorus_article_release(&arts[i]);
+	chorus_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -416,6 +510,8 @@ int main(void)
 		cmocka_unit_test(bootstraps_as_rouge_does),
 		cmocka_unit_test(matches_summaries_to_references),
 		cmocka_unit_test(makes_baselines),
+		cmocka_unit_test(makes_lexrank_baseline),
+		cmocka_unit_test(makes_centroid_baseline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

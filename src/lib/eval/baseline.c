@@ -1,11 +1,13 @@
 /*
  * eval/baseline.c: the baseline summaries that summarization benchmarks report next
- * to every system (DUC's lead baseline, and the first sentences of the documents), so
- * that the ROUGE harness can be checked against known figures and the brief's
- * summaries have anchors. Evaluation only; sentences come from the text stage.
+ * to every system (DUC's lead baseline, the first sentences of the documents, and the
+ * published LexRank and centroid summarizers of eval/centrality.c), so that the ROUGE
+ * harness can be checked against known figures and the brief's summaries have
+ * anchors. Evaluation only; sentences come from the text stage.
  */
 #include "chorus/eval.h"
 #include "chorus/text.h"
+#include "eval/centrality.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 
@@ -56,7 +58,20 @@ int chorus_baseline_summary(struct chorus_ctx *ctx, const struct chorus_article 
 			order[j] = order[j - 1];
 		order[j] = i;
 	}
-	if (kind == CHORUS_BASELINE_LEAD) {
+	if (kind == CHORUS_BASELINE_LEXRANK || kind == CHORUS_BASELINE_CENTROID) {
+		/* every article, in the order given */
+		struct chorus_doc **docs = chorus_xcalloc(n, sizeof(*docs));
+		size_t m = 0;
+
+		for (i = 0; i < n; i++)
+			if (chorus_doc_analyze(ctx, &arts[i], NULL, &docs[m]) == 0)
+				m++;
+		chorus__baseline_centrality((const struct chorus_doc *const *)docs, m, kind, words,
+					    &b);
+		for (i = 0; i < m; i++)
+			chorus_doc_free(docs[i]);
+		free(docs);
+	} else if (kind == CHORUS_BASELINE_LEAD) {
 		/* the most recent article that has a sentence */
 		for (i = n; i-- > 0 && !b.len;) {
 			struct chorus_doc *doc = NULL;
