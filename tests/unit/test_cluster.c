@@ -818,6 +818,81 @@ static void updater_stores_absorbed_stories(void **state)
 	chorus_ctx_free(ctx);
 }
 
+/* Records the moves the updater reports (the first 4). */
+struct moves {
+	int64_t seq[4], story[4];
+	int n;
+};
+
+static void on_move(void *arg, const char *id, int64_t seq, int64_t story, int64_t dup_of)
+{
+	struct moves *m = arg;
+
+	(void)dup_of;
+	if (!id && m->n < 4) {
+		m->seq[m->n] = seq;
+		m->story[m->n++] = story;
+	}
+}
+
+static void updater_stores_settled_stories(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_store_options o = { CHORUS_STORE_WRITER, 0, 0 };
+	struct chorus_story_info si;
+	struct chorus_article a;
+	struct chorus_store *st;
+	struct chorus_updater *u;
+	struct moves m;
+	char dir[] = "/tmp/chorus-test-cluster-XXXXXX", path[64], cmd[96], id[16], text[128];
+	int64_t na, ns;
+	int i;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	assert_int_equal(chorus_store_open(ctx, path, &o, &st), 0);
+	assert_int_equal(chorus_updater_new(ctx, st, NULL, &u), 0);
+	memset(&m, 0, sizeof(m));
+	chorus_updater_on_assign(u, on_move, &m);
+	/* the rescue (story 1, seqs 1-5); an article on its inquiry that scores 0.165
+	 * against it, below the join threshold, so it starts story 2 (seq 6); then 140
+	 * texts of words of their own (stories 3 ...), in two batches */
+	for (i = 0; i < 146; i++) {
+		snprintf(id, sizeof(id), "t%d", i);
+		snprintf(text, sizeof(text), "alpha%d bravo%d charlie%d delta%d echo%d foxtrot%d",
+			 i, i, i, i, i, i);
+		art(&a, id, NULL, i < 5 ? rescue_texts[i] : i == 5 ? "The energy ministry in "
+		    "Carden will open an inquiry at Eskvale after the rescue of miners from the "
+		    "coal seam." : text);
+		assert_int_equal(chorus_updater_add(ctx, u, &a), 0);
+		chorus_article_release(&a);
+		if (i == 66)
+			assert_int_equal(chorus_updater_flush(ctx, u), 0);
+	}
+	assert_int_equal(chorus_updater_flush(ctx, u), 0);
+	/* 128 articles after it, in the second batch, which adds nothing to story 1, the
+	 * inquiry moves into story 1 (it shares a name with it, Eskvale) */
+	assert_int_equal(m.n, 1);
+	assert_int_equal(m.seq[0], 6);
+	assert_int_equal(m.story[0], 1);
+	chorus_updater_free(u);
+	/* the store counts story 1 with it; story 2 is gone from the listings */
+	assert_int_equal(chorus_store_get_story(ctx, st, 1, &si), 0);
+	assert_int_equal(si.size, 6);
+	assert_int_equal(si.originals, 6);
+	assert_int_equal(si.outlets, 6);
+	chorus_story_info_release(&si);
+	assert_int_equal(chorus_store_get_story(ctx, st, 2, &si), CHORUS_ENOTFOUND);
+	assert_int_equal(chorus_store_counts(ctx, st, &na, &ns), 0);
+	assert_int_equal(na, 146);
+	assert_int_equal(ns, 141);
+	chorus_store_close(st);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	chorus_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -836,6 +911,7 @@ int main(void)
 		cmocka_unit_test(settle_moves_a_small_story_late),
 		cmocka_unit_test(revisit_late_wants_a_grown_story),
 		cmocka_unit_test(updater_stores_absorbed_stories),
+		cmocka_unit_test(updater_stores_settled_stories),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -485,6 +485,9 @@ static int take_whole(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t 
 			touch(u, old[i]);
 		}
 	}
+	/* the late repair's story may have had no article of this batch yet: its new counts
+	 * are written at the end of the batch only when it is touched */
+	touch(u, id);
 	return 0;
 }
 
