@@ -14,8 +14,10 @@
  * else it starts a new story. Two repairs follow a join: a grown story takes in recent
  * stories of one or two articles that now score nearly as high against it
  * (chorus_cluster_absorb), and a story whose newest members fall into two groups of
- * different names is split (chorus_cluster_split). Weights, threshold and the repairs'
- * bounds were tuned on development data (docs/stories.md).
+ * different names is split (chorus_cluster_split). After every article, earlier ones
+ * are decided again (chorus_cluster_revisit, chorus_cluster_revisit_late) and an
+ * earlier small story may move into a grown one (chorus_cluster_settle). Weights,
+ * threshold and the repairs' bounds were tuned on development data (docs/stories.md).
  */
 #ifndef CHORUS_CLUSTER_H
 #define CHORUS_CLUSTER_H
@@ -112,6 +114,31 @@ int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *mo
  */
 #define CHORUS_CLUSTER_REVISIT_AFTER 16
 int64_t chorus_cluster_revisit(struct chorus_cluster *c, uint64_t *moved, size_t *n_moved);
+
+/*
+ * The second delayed decision, to call after each article added: as
+ * chorus_cluster_revisit, for the article added CHORUS_CLUSTER_REVISIT_LATE additions
+ * before the newest one, with a lower margin, and towards stories of at least 5
+ * articles only.
+ */
+#define CHORUS_CLUSTER_REVISIT_LATE 512
+int64_t chorus_cluster_revisit_late(struct chorus_cluster *c, uint64_t *moved, size_t *n_moved);
+
+/* The most articles of a story that chorus_cluster_settle moves. */
+#define CHORUS_CLUSTER_SETTLE_MAX 6
+
+/*
+ * Late repair, to call after each article added: the story whose newest article was
+ * added CHORUS_CLUSTER_SETTLE_AFTER additions before the newest one, when it has at most
+ * CHORUS_CLUSTER_SETTLE_MAX articles, moves whole into the best of its candidate stories
+ * of at least 5 articles when its articles score nearly as high against it as a joining
+ * article would (the bars of chorus_cluster_absorb; for 3 or more articles a mean score
+ * of 0.18), leaving an empty story (its id is not reused). Returns the story it moved
+ * into (the articles' orders of addition in moved[0 .. *n_moved - 1], oldest first, room
+ * for CHORUS_CLUSTER_SETTLE_MAX), else 0 and *n_moved = 0.
+ */
+#define CHORUS_CLUSTER_SETTLE_AFTER 128
+int64_t chorus_cluster_settle(struct chorus_cluster *c, uint64_t *moved, size_t *n_moved);
 
 /* Gives out the ids up to n (stories without members, when not made yet), so that new
  * stories get higher ids: for a clustering rebuilt from a store whose last stories were

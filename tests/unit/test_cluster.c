@@ -1,7 +1,8 @@
 /*
  * tests/unit/test_cluster.c: clustering scores, article features, online story
  * assignment (two events of one kind stay apart), the repairs (a story of two casts is
- * split, a grown story takes in small recent ones), and the updater over a store:
+ * split, a grown story takes in small recent ones, late or on a join, articles are
+ * decided again), and the updater over a store:
  * incremental, idempotent, copies linked to their original, splits stored.
  */
 #include <math.h>
@@ -544,6 +545,99 @@ static void revisit_moves_a_late_misfit(void **state)
 	chorus_cluster_free(c);
 }
 
+static const char *const rescue_texts[5] = {
+	"Rescuers freed nine miners trapped in the Eskvale coal mine after three days "
+	"underground.",
+	"The nine Eskvale miners were freed by rescuers after three days trapped "
+	"underground in the coal mine.",
+	"Rescuers reached the trapped miners in the Eskvale coal mine and freed all nine.",
+	"All nine miners trapped underground at Eskvale were freed by rescuers, the mine "
+	"company said.",
+	"Families of the nine freed Eskvale miners thanked the rescuers at the coal mine.",
+};
+
+static const char *const weather_text =
+	"Heavy rain and strong winds are expected across the northern hills on Tuesday.";
+
+static void settle_moves_a_small_story_late(void **state)
+{
+	struct chorus_cluster *c = chorus_cluster_new(NULL);
+	uint64_t moved[CHORUS_CLUSTER_SETTLE_MAX] = { 99, 99, 99 };
+	size_t i, n = 99;
+
+	(void)state;
+	/* the rescue told five times (story 1, additions 0-4), three more times in a story
+	 * of its own (2, additions 5-7), then weather reports (3) */
+	for (i = 0; i < 8; i++) {
+		int64_t into = i == 0 || i == 5 ? 0 : i < 5 ? 1 : 2;
+
+		assert_int_equal(add_text(c, rescue_texts[i % 5], into), i < 5 ? 1 : 2);
+	}
+	for (i = 8; i < 136; i++) {
+		assert_int_equal(add_text(c, weather_text, i == 8 ? 0 : 3), 3);
+		if (i < 135) { /* story 1 (of 5, when addition 4 is 128 old) has no larger
+				* candidate; story 2 waits until its newest is 128 old */
+			assert_int_equal(chorus_cluster_settle(c, moved, &n), 0);
+			assert_int_equal(n, 0);
+		}
+	}
+	/* 128 additions after its newest (7), story 2 moves into story 1 whole, oldest
+	 * first; its id is not reused */
+	assert_int_equal(chorus_cluster_settle(c, moved, &n), 1);
+	assert_int_equal(n, 3);
+	assert_int_equal(moved[0], 5);
+	assert_int_equal(moved[1], 6);
+	assert_int_equal(moved[2], 7);
+	assert_int_equal(chorus_cluster_count(c), 3);
+	assert_int_equal(add_text(c, weather_text, 0), 4);
+	chorus_cluster_free(c);
+}
+
+/* The misfit of revisit_moves_a_late_misfit with `mine` rescue texts in story 1, decided
+ * again 512 additions later (weather reports in between); what
+ * chorus_cluster_revisit_late returns then, the order of addition moved in *moved. */
+static int64_t revisit_late_run(size_t mine, uint64_t *moved)
+{
+	struct chorus_cluster *c = chorus_cluster_new(NULL);
+	const char *const match[2] = {
+		"Manchester United beat Arsenal two goals to one at Old Trafford on Sunday.",
+		"Arsenal lost to Manchester United by two goals to one at Old Trafford.",
+	};
+	size_t i, n = 99, last = 3 + CHORUS_CLUSTER_REVISIT_LATE;
+	int64_t got = -1;
+
+	/* additions: 0 rescue (story 1), 1-2 match (2), 3 the rescue's second text in the
+	 * match's story, 4 .. 4 + mine - 2 rescue (1), then weather (3) */
+	for (i = 0; i <= last; i++) {
+		const char *t = i == 1 || i == 2 ? match[i - 1] : i == 3 ? rescue_texts[1] :
+			i < 3 + mine ? rescue_texts[i % 5] : weather_text;
+		int64_t into = i == 0 || i == 1 ? 0 : i <= 3 ? 2 : i < 3 + mine ? 1 :
+			i == 3 + mine ? 0 : 3;
+
+		assert_int_equal(add_text(c, t, into), into ? into : i == 0 ? 1 : i == 1 ? 2 : 3);
+		got = chorus_cluster_revisit_late(c, moved, &n);
+		if (i < last) {
+			assert_int_equal(got, 0);
+			assert_int_equal(n, 0);
+		}
+	}
+	assert_int_equal(n, got ? 1 : 0);
+	chorus_cluster_free(c);
+	return got;
+}
+
+static void revisit_late_wants_a_grown_story(void **state)
+{
+	uint64_t moved[1] = { 99 };
+
+	(void)state;
+	/* 512 additions after it, addition 3 moves to the rescue's story of 5 */
+	assert_int_equal(revisit_late_run(5, moved), 1);
+	assert_int_equal(moved[0], 3);
+	/* not to a story of 4 (the delayed decision at 16 additions would move it) */
+	assert_int_equal(revisit_late_run(4, moved), 0);
+}
+
 static void feed_rehab(struct chorus_updater *u, struct chorus_ctx *ctx, size_t from, size_t to)
 {
 	struct chorus_article a;
@@ -724,6 +818,81 @@ static void updater_stores_absorbed_stories(void **state)
 	chorus_ctx_free(ctx);
 }
 
+/* Records the moves the updater reports (the first 4). */
+struct moves {
+	int64_t seq[4], story[4];
+	int n;
+};
+
+static void on_move(void *arg, const char *id, int64_t seq, int64_t story, int64_t dup_of)
+{
+	struct moves *m = arg;
+
+	(void)dup_of;
+	if (!id && m->n < 4) {
+		m->seq[m->n] = seq;
+		m->story[m->n++] = story;
+	}
+}
+
+static void updater_stores_settled_stories(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct chorus_store_options o = { CHORUS_STORE_WRITER, 0, 0 };
+	struct chorus_story_info si;
+	struct chorus_article a;
+	struct chorus_store *st;
+	struct chorus_updater *u;
+	struct moves m;
+	char dir[] = "/tmp/chorus-test-cluster-XXXXXX", path[64], cmd[96], id[16], text[128];
+	int64_t na, ns;
+	int i;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	assert_int_equal(chorus_store_open(ctx, path, &o, &st), 0);
+	assert_int_equal(chorus_updater_new(ctx, st, NULL, &u), 0);
+	memset(&m, 0, sizeof(m));
+	chorus_updater_on_assign(u, on_move, &m);
+	/* the rescue (story 1, seqs 1-5); an article on its inquiry that scores 0.165
+	 * against it, below the join threshold, so it starts story 2 (seq 6); then 140
+	 * texts of words of their own (stories 3 ...), in two batches */
+	for (i = 0; i < 146; i++) {
+		snprintf(id, sizeof(id), "t%d", i);
+		snprintf(text, sizeof(text), "alpha%d bravo%d charlie%d delta%d echo%d foxtrot%d",
+			 i, i, i, i, i, i);
+		art(&a, id, NULL, i < 5 ? rescue_texts[i] : i == 5 ? "The energy ministry in "
+		    "Carden will open an inquiry at Eskvale after the rescue of miners from the "
+		    "coal seam." : text);
+		assert_int_equal(chorus_updater_add(ctx, u, &a), 0);
+		chorus_article_release(&a);
+		if (i == 66)
+			assert_int_equal(chorus_updater_flush(ctx, u), 0);
+	}
+	assert_int_equal(chorus_updater_flush(ctx, u), 0);
+	/* 128 articles after it, in the second batch, which adds nothing to story 1, the
+	 * inquiry moves into story 1 (it shares a name with it, Eskvale) */
+	assert_int_equal(m.n, 1);
+	assert_int_equal(m.seq[0], 6);
+	assert_int_equal(m.story[0], 1);
+	chorus_updater_free(u);
+	/* the store counts story 1 with it; story 2 is gone from the listings */
+	assert_int_equal(chorus_store_get_story(ctx, st, 1, &si), 0);
+	assert_int_equal(si.size, 6);
+	assert_int_equal(si.originals, 6);
+	assert_int_equal(si.outlets, 6);
+	chorus_story_info_release(&si);
+	assert_int_equal(chorus_store_get_story(ctx, st, 2, &si), CHORUS_ENOTFOUND);
+	assert_int_equal(chorus_store_counts(ctx, st, &na, &ns), 0);
+	assert_int_equal(na, 146);
+	assert_int_equal(ns, 141);
+	chorus_store_close(st);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	chorus_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -739,7 +908,10 @@ int main(void)
 		cmocka_unit_test(absorb_takes_two_article_stories_whole),
 		cmocka_unit_test(absorb_wants_names),
 		cmocka_unit_test(revisit_moves_a_late_misfit),
+		cmocka_unit_test(settle_moves_a_small_story_late),
+		cmocka_unit_test(revisit_late_wants_a_grown_story),
 		cmocka_unit_test(updater_stores_absorbed_stories),
+		cmocka_unit_test(updater_stores_settled_stories),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,7 +10,8 @@
  * term, and a story's vectors are pruned to their STORY_TERMS heaviest terms. The
  * repairs after a join are bounded too: they see only the newest RECENT articles (a
  * ring of their vectors), a split check at most SPLIT_WINDOW members of one story, a
- * singleton repair ABSORB_SCORED small stories among the decision's candidates.
+ * singleton repair ABSORB_SCORED small stories among the decision's candidates, a late
+ * repair of a small story FULL_SCORED candidates, a delayed decision FULL_SCORED.
  */
 #include <libstemmer.h>
 #include <math.h>
@@ -44,6 +45,13 @@
 						     * made again */
 #define REVISIT_MARGIN 0.15 /* by how much the other story must score higher */
 #define REVISIT_SIZE 64    /* most articles of either story of a delayed move */
+#define REVISIT_LATE CHORUS_CLUSTER_REVISIT_LATE /* additions before the second delayed
+						   * decision on an article */
+#define REVISIT_LATE_MARGIN 0.1 /* ... by how much the other story must score higher then */
+#define SETTLE_AFTER CHORUS_CLUSTER_SETTLE_AFTER /* additions after a small story's newest
+						   * article before its late repair */
+#define SETTLE_SIZE CHORUS_CLUSTER_SETTLE_MAX /* most articles of a story so repaired */
+#define SETTLE_SCORE 0.18  /* least mean score of a story of 3 or more so moved */
 
 void chorus_cluster_options_init(struct chorus_cluster_options *o)
 {
@@ -907,8 +915,8 @@ static void relink(struct chorus_cluster *c, uint32_t s, struct chorus__member *
 	*link = x->doc;
 }
 
-/* The members of story x, a story of 1 or 2 articles, into m (newest first); their
- * number, or 0 when one of them has left the ring. */
+/* The members of story x, a story of 1 to SETTLE_SIZE articles, into m (newest first);
+ * their number, or 0 when one of them has left the ring. */
 static size_t small_members(const struct chorus_cluster *c, uint32_t x,
 			    const struct chorus__member **m)
 {
@@ -964,18 +972,47 @@ static double members_score(const struct chorus_cluster *c, const struct chorus_
 	return sum / (double)n;
 }
 
-/* Whether the n members of a small story (1 or 2) move into story s: their mean score
- * reaches ABSORB_SCORE (one article) or ABSORB_SCORE2 (two), and one article that
- * scores below the join threshold also shares some names with s (mean entity cosine
- * at least ABSORB_NAMES). */
+/* Whether the n members of a small story move into story s, given their mean score sc
+ * against it: sc reaches ABSORB_SCORE (one article), ABSORB_SCORE2 (two) or SETTLE_SCORE
+ * (more), and one article that scores below the join threshold also shares some names
+ * with s (mean entity cosine at least ABSORB_NAMES). */
+static int absorbs_at(const struct chorus_cluster *c, const struct chorus__story *s,
+		      const struct chorus__member *const *m, size_t n, double sc)
+{
+	if (sc < (n == 1 ? ABSORB_SCORE : n == 2 ? ABSORB_SCORE2 : SETTLE_SCORE))
+		return 0;
+	return n != 1 || sc >= c->o.threshold || members_field(s, m, n, 2) >= ABSORB_NAMES;
+}
+
 static int absorbs(const struct chorus_cluster *c, const struct chorus__story *s,
 		   const struct chorus__member *const *m, size_t n)
 {
-	double sc = members_score(c, s, m, n);
+	return absorbs_at(c, s, m, n, members_score(c, s, m, n));
+}
 
-	if (sc < (n == 1 ? ABSORB_SCORE : ABSORB_SCORE2))
-		return 0;
-	return n != 1 || sc >= c->o.threshold || members_field(s, m, n, 2) >= ABSORB_NAMES;
+/* Moves the n members m (newest first) of story x, all of its articles, into story s
+ * (oldest first, their orders of addition appended to moved) and leaves x empty, with
+ * its id. The caller counts s's norms again. */
+static void take_whole(struct chorus_cluster *c, uint32_t s, uint32_t x,
+		       const struct chorus__member *const *m, size_t n, uint64_t *moved,
+		       size_t *n_moved)
+{
+	size_t j;
+	int k;
+
+	for (j = n; j-- > 0;) {
+		struct chorus__member *w = &c->ring[(m[j]->doc - 1) % RECENT];
+
+		move_member(c, w, x, s);
+		relink(c, s, w);
+		moved[(*n_moved)++] = w->doc - 1;
+	}
+	for (k = 0; k < 3; k++) {
+		vec_release(&c->stories[x].v[k]);
+		memset(&c->stories[x].v[k], 0, sizeof(c->stories[x].v[k]));
+		c->stories[x].norm2[k] = 0;
+	}
+	c->stories[x].newest = 0;
 }
 
 /*
@@ -995,7 +1032,7 @@ int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *mo
 {
 	const struct chorus__member *last;
 	uint32_t s, terms[64];
-	size_t i, j, scored = 0;
+	size_t i, scored = 0;
 	int k;
 
 	*n_moved = 0;
@@ -1012,7 +1049,7 @@ int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *mo
 		gather_terms(c, terms, last->n_idx);
 	}
 	for (i = 0; i < c->n_cand && scored < ABSORB_SCORED; i++) {
-		const struct chorus__member *m[2];
+		const struct chorus__member *m[SETTLE_SIZE];
 		uint32_t x = c->cand[i];
 		size_t n;
 
@@ -1022,25 +1059,64 @@ int64_t chorus_cluster_absorb(struct chorus_cluster *c, int64_t id, uint64_t *mo
 		scored++;
 		if (*n_moved + n > ABSORB_MAX || !absorbs(c, &c->stories[s], m, n))
 			continue;
-		for (j = n; j-- > 0;) { /* oldest first */
-			struct chorus__member *w = &c->ring[(m[j]->doc - 1) % RECENT];
-
-			move_member(c, w, x, s);
-			relink(c, s, w);
-			moved[(*n_moved)++] = w->doc - 1;
-		}
-		for (k = 0; k < 3; k++) {
-			vec_release(&c->stories[x].v[k]);
-			memset(&c->stories[x].v[k], 0, sizeof(c->stories[x].v[k]));
-			c->stories[x].norm2[k] = 0;
-		}
-		c->stories[x].newest = 0;
+		take_whole(c, s, x, m, n, moved, n_moved);
 	}
 	if (!*n_moved)
 		return 0;
 	for (k = 0; k < 3; k++)
 		c->stories[s].norm2[k] = norm2_of(&c->stories[s].v[k]);
 	return id;
+}
+
+/* --- late repair --- */
+
+/*
+ * Late repair. The singleton repair looks at small stories from the side of a grown one,
+ * when an article joins it; a small story that is no candidate of those joins, or that
+ * scored too low then, is looked at once more from its own side: when SETTLE_AFTER
+ * articles have been added after its newest one, a story of at most SETTLE_SIZE articles
+ * (all in the ring of recent members) is scored against the best FULL_SCORED of the
+ * candidates of its newest article's index terms that have at least ABSORB_SIZE
+ * articles (and more than it), each of its articles as an article would be, and it moves
+ * whole into the best of them on the bars of the singleton repair (absorbs_at). The
+ * story stays empty, with its id.
+ */
+int64_t chorus_cluster_settle(struct chorus_cluster *c, uint64_t *moved, size_t *n_moved)
+{
+	const struct chorus__member *m[SETTLE_SIZE], *last;
+	uint32_t x, best = UINT32_MAX, terms[64];
+	double best_sc = -1;
+	size_t n, i, full = 0;
+	int k;
+
+	*n_moved = 0;
+	if (c->docs <= SETTLE_AFTER || !(last = member(c, c->docs - SETTLE_AFTER)))
+		return 0;
+	x = last->story;
+	n = c->stories[x].size;
+	if (n > SETTLE_SIZE || c->stories[x].newest != last->doc || small_members(c, x, m) != n)
+		return 0;
+	memcpy(terms, last->idx, last->n_idx * sizeof(*terms));
+	gather_terms(c, terms, last->n_idx);
+	for (i = 0; i < c->n_cand && full < FULL_SCORED; i++) {
+		uint32_t y = c->cand[i];
+		double sc;
+
+		if (y == x || c->stories[y].size < ABSORB_SIZE || c->stories[y].size <= n)
+			continue;
+		full++;
+		sc = members_score(c, &c->stories[y], m, n);
+		if (sc > best_sc) {
+			best_sc = sc;
+			best = y;
+		}
+	}
+	if (best == UINT32_MAX || !absorbs_at(c, &c->stories[best], m, n, best_sc))
+		return 0;
+	take_whole(c, best, x, m, n, moved, n_moved);
+	for (k = 0; k < 3; k++)
+		c->stories[best].norm2[k] = norm2_of(&c->stories[best].v[k]);
+	return (int64_t)best + 1;
 }
 
 /* --- delayed decisions --- */
@@ -1083,14 +1159,15 @@ static double own_score(const struct chorus_cluster *c, const struct chorus__sto
 
 /*
  * Delayed decision. An article is decided on arrival against the stories of then; once
- * REVISIT_AFTER more have arrived, the stories around it have grown and it is scored
- * again: against the best FULL_SCORED of the candidates of its index terms (other than
- * its own story) as on arrival, and against its own story without its contribution
- * (the join threshold for a story of its own). It moves when the best other story
- * scores at least the threshold and REVISIT_MARGIN more than its own. Both stories have
- * at most REVISIT_SIZE articles (the store recounts both).
+ * `after` more have arrived, the stories around it have grown and it is scored again:
+ * against the best FULL_SCORED of the candidates of its index terms (other than its own
+ * story) as on arrival, and against its own story without its contribution (the join
+ * threshold for a story of its own). It moves when the best other story (of at least
+ * `least` articles) scores at least the threshold and `margin` more than its own. Both
+ * stories have at most REVISIT_SIZE articles (the store recounts both).
  */
-int64_t chorus_cluster_revisit(struct chorus_cluster *c, uint64_t *moved, size_t *n_moved)
+static int64_t revisit(struct chorus_cluster *c, uint64_t after, double margin, uint32_t least,
+		       uint64_t *moved, size_t *n_moved)
 {
 	const struct chorus__member *m;
 	struct chorus__member *w;
@@ -1101,7 +1178,7 @@ int64_t chorus_cluster_revisit(struct chorus_cluster *c, uint64_t *moved, size_t
 	int k;
 
 	*n_moved = 0;
-	if (c->docs <= REVISIT_AFTER || !(m = member(c, c->docs - REVISIT_AFTER)))
+	if (c->docs <= after || !(m = member(c, c->docs - after)))
 		return 0;
 	own = m->story;
 	if (c->stories[own].size > REVISIT_SIZE)
@@ -1120,7 +1197,7 @@ int64_t chorus_cluster_revisit(struct chorus_cluster *c, uint64_t *moved, size_t
 		if (x == own || !c->stories[x].size)
 			continue;
 		full++;
-		if (c->stories[x].size >= REVISIT_SIZE)
+		if (c->stories[x].size >= REVISIT_SIZE || c->stories[x].size < least)
 			continue;
 		sc = score(c, &c->stories[x], &d, m->t);
 		if (sc > best_sc) {
@@ -1128,7 +1205,7 @@ int64_t chorus_cluster_revisit(struct chorus_cluster *c, uint64_t *moved, size_t
 			best = x;
 		}
 	}
-	if (best == UINT32_MAX || best_sc < c->o.threshold || best_sc < own_sc + REVISIT_MARGIN)
+	if (best == UINT32_MAX || best_sc < c->o.threshold || best_sc < own_sc + margin)
 		return 0;
 	w = &c->ring[(m->doc - 1) % RECENT];
 	unlink_member(c, own, w);
@@ -1140,4 +1217,17 @@ int64_t chorus_cluster_revisit(struct chorus_cluster *c, uint64_t *moved, size_t
 	}
 	moved[(*n_moved)++] = w->doc - 1;
 	return (int64_t)best + 1;
+}
+
+int64_t chorus_cluster_revisit(struct chorus_cluster *c, uint64_t *moved, size_t *n_moved)
+{
+	return revisit(c, REVISIT_AFTER, REVISIT_MARGIN, 0, moved, n_moved);
+}
+
+/* The second delayed decision: later, with a lower margin, and only towards stories
+ * that have grown to ABSORB_SIZE articles (a story of an article or two is no better
+ * judge REVISIT_LATE articles later than on arrival). */
+int64_t chorus_cluster_revisit_late(struct chorus_cluster *c, uint64_t *moved, size_t *n_moved)
+{
+	return revisit(c, REVISIT_LATE, REVISIT_LATE_MARGIN, ABSORB_SIZE, moved, n_moved);
 }

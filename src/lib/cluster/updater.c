@@ -448,18 +448,16 @@ static int split(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id)
 	return 0;
 }
 
-/* Singleton repair (chorus_cluster_absorb) of story id after an article joined it;
- * each story it empties is stored with size 0 at the end of the batch (listings skip
- * it, and its id is not given out again). */
-static int absorb(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id)
+/* Moves the articles of small stories that the clustering has moved whole into story
+ * id (moved: their orders of addition); each story emptied is stored with size 0 at the
+ * end of the batch (listings skip it, and its id is not given out again). */
+static int take_whole(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id,
+		      const uint64_t *moved, size_t n)
 {
-	uint64_t moved[CHORUS_CLUSTER_ABSORB_MAX];
-	int64_t old[CHORUS_CLUSTER_ABSORB_MAX];
-	size_t n, i, j;
+	int64_t old[CHORUS_CLUSTER_SETTLE_MAX];
+	size_t i, j;
 	int ret;
 
-	if (!chorus_cluster_absorb(u->c, id, moved, &n))
-		return 0;
 	/* the emptied stories' articles and copies count in id from now on: a small story
 	 * is taken whole, so its articles in the store are exactly those moved */
 	for (i = 0; i < n; i++) {
@@ -488,18 +486,43 @@ static int absorb(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id)
 			touch(u, old[i]);
 		}
 	}
+	/* the late repair's story may have had no article of this batch yet: its new counts
+	 * are written at the end of the batch only when it is touched */
+	touch(u, id);
 	return 0;
 }
 
-/* Delayed decision (chorus_cluster_revisit) after an article was added: an earlier
- * article (with its copies) moved to another story; both stories are counted again
- * from the store (each has at most 64 articles), an emptied one is stored with size 0
- * at the end of the batch. */
-static int revisit(struct chorus_ctx *ctx, struct chorus_updater *u)
+/* Singleton repair (chorus_cluster_absorb) of story id after an article joined it. */
+static int absorb(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id)
+{
+	uint64_t moved[CHORUS_CLUSTER_ABSORB_MAX];
+	size_t n;
+
+	if (!chorus_cluster_absorb(u->c, id, moved, &n))
+		return 0;
+	return take_whole(ctx, u, id, moved, n);
+}
+
+/* Late repair (chorus_cluster_settle) after an article was added. */
+static int settle(struct chorus_ctx *ctx, struct chorus_updater *u)
+{
+	uint64_t moved[CHORUS_CLUSTER_SETTLE_MAX];
+	size_t n;
+	int64_t id = chorus_cluster_settle(u->c, moved, &n);
+
+	return id ? take_whole(ctx, u, id, moved, n) : 0;
+}
+
+/* Delayed decision (chorus_cluster_revisit, or chorus_cluster_revisit_late when late)
+ * after an article was added: an earlier article (with its copies) moved to another
+ * story; both stories are counted again from the store (each has at most 64
+ * articles), an emptied one is stored with size 0 at the end of the batch. */
+static int revisit(struct chorus_ctx *ctx, struct chorus_updater *u, int late)
 {
 	uint64_t moved[1];
 	size_t n;
-	int64_t to = chorus_cluster_revisit(u->c, moved, &n), seq, from;
+	int64_t to = late ? chorus_cluster_revisit_late(u->c, moved, &n)
+			  : chorus_cluster_revisit(u->c, moved, &n), seq, from;
 	int ret;
 
 	if (!to)
@@ -604,9 +627,10 @@ static int process(struct chorus_ctx *ctx, struct chorus_updater *u, struct chor
 	doc_push(u, seq);
 	if ((ret = absorb(ctx, u, story)) < 0)
 		return ret;
-	if ((ret = split(ctx, u, story)) < 0)
+	if ((ret = split(ctx, u, story)) < 0 || (ret = revisit(ctx, u, 0)) < 0 ||
+	    (ret = revisit(ctx, u, 1)) < 0)
 		return ret;
-	return revisit(ctx, u);
+	return settle(ctx, u);
 }
 
 int chorus_updater_flush(struct chorus_ctx *ctx, struct chorus_updater *u)
