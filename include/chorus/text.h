@@ -74,6 +74,7 @@ struct chorus_doc {
 	const char *dateline_place;  /* "BRUSSELS, Belgium" from a dateline, or NULL */
 	const char *dateline_agency; /* "AP" from a dateline, or NULL */
 	size_t dropped_lines;        /* boilerplate lines removed */
+	size_t title_paras;          /* paragraphs of the headline at the start: 0 or 1 */
 	void *impl;                  /* private to the text module */
 };
 
@@ -105,6 +106,8 @@ void chorus_linefilter_add(struct chorus_linefilter *lf, const struct chorus_art
 
 struct chorus_text_options {
 	const struct chorus_linefilter *lines; /* may be NULL: no learned boilerplate */
+	int text_only; /* 1: the clean text and its paragraphs only, no sentences and no
+	                * tokens (n_sents = n_tokens = 0), for comparing texts */
 };
 
 /*

@@ -216,7 +216,7 @@ int cmd_brief(int argc, char **argv)
 		goto out;
 	}
 	for (i = 0; i < in.n; i++) {
-		struct chorus_text_options topt = { lf };
+		struct chorus_text_options topt = { lf, 0 };
 		rc = chorus_doc_analyze(ctx, &in.arts[i], &topt, &docs[n_docs]);
 		if (rc) {
 			const char *where = in.arts[i].origin ? in.arts[i].origin : in.arts[i].id;

@@ -118,6 +118,13 @@ static void check_doc(struct chorus_ctx *ctx, const struct chorus_doc *d)
 		}
 	}
 	CHECK(d->n_sents == 0 || d->sents[d->n_sents - 1].tok_end == d->n_tokens);
+	CHECK(d->title_paras <= 1 && d->title_paras <= d->n_paras);
+	{
+		size_t blen;
+		const char *body = chorus_doc_body(d, &blen);
+
+		CHECK(body >= d->text && body + blen == d->text + d->text_len);
+	}
 	if (d->dateline_place)
 		CHECK(valid_utf8((const unsigned char *)d->dateline_place, strlen(d->dateline_place)));
 }
@@ -179,6 +186,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	chorus_linefilter_add(lf, &a);
 	chorus_linefilter_add(lf, &a);
 	opt.lines = lf;
+	opt.text_only = 0;
+	analyze(ctx, &a, &opt);
+	opt.text_only = 1;
 	analyze(ctx, &a, &opt);
 	chorus_linefilter_free(lf);
 out:

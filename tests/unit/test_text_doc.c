@@ -76,7 +76,32 @@ static void body_without_headline(void **state)
 	body = chorus_doc_body(doc, &len);
 	assert_int_equal(len, strlen("Fire crews put out a blaze on Friday."));
 	assert_memory_equal(body, "Fire crews put out a blaze on Friday.", len);
+	assert_int_equal(doc->title_paras, 1);
 	chorus_doc_free(doc);
+	/* text only: the same clean text and paragraphs, no sentences, no tokens */
+	{
+		static const struct chorus_text_options text_only = { NULL, 1 };
+		struct chorus_article a;
+
+		chorus_article_init(&a);
+		a.id = strdup("t");
+		a.title = strdup("Silo blaze: barley lost");
+		a.text = strdup("Also Read: Storm warnings\n\nFire crews put out a blaze on Friday.\n\nNo one was hurt.\n");
+		a.text_len = strlen(a.text);
+		assert_int_equal(chorus_doc_analyze(ctx, &a, &text_only, &doc), 0);
+		assert_string_equal(doc->text, "Silo blaze: barley lost\n\n"
+					       "Fire crews put out a blaze on Friday.\n\nNo one was hurt.");
+		assert_int_equal(doc->n_paras, 3);
+		assert_int_equal(doc->n_sents, 0);
+		assert_int_equal(doc->n_tokens, 0);
+		assert_int_equal(doc->paras[2].sent_begin, 0);
+		assert_int_equal(doc->paras[2].sent_end, 0);
+		body = chorus_doc_body(doc, &len);
+		assert_int_equal(len, strlen("Fire crews put out a blaze on Friday.\n\nNo one was hurt."));
+		assert_memory_equal(body, "Fire crews put out a blaze on Friday.", 37);
+		chorus_doc_free(doc);
+		chorus_article_release(&a);
+	}
 	/* no headline: the whole text */
 	doc = textutil_analyze(ctx, NULL, "Fire crews put out a blaze.\n\nNo one was hurt.\n");
 	body = chorus_doc_body(doc, &len);
@@ -150,7 +175,7 @@ static void learned_lines(void **state)
 {
 	struct chorus_ctx *ctx = chorus_ctx_new();
 	struct chorus_linefilter *lf = chorus_linefilter_new();
-	struct chorus_text_options opt = { lf };
+	struct chorus_text_options opt = { lf, 0 };
 	struct chorus_article a[4];
 	struct chorus_doc *doc;
 	static const char *const bodies[4] = {
@@ -214,7 +239,7 @@ static void learned_lines_ignore_repeated_texts(void **state)
 {
 	struct chorus_ctx *ctx = chorus_ctx_new();
 	struct chorus_linefilter *lf = chorus_linefilter_new();
-	struct chorus_text_options opt = { lf };
+	struct chorus_text_options opt = { lf, 0 };
 	struct chorus_article a, b;
 	struct chorus_doc *doc;
 	static const char body[] = "Rains flooded the valley.\nThe Daily Bugle - your city\n";

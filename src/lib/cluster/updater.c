@@ -546,6 +546,7 @@ static int process(struct chorus_ctx *ctx, struct chorus_updater *u, struct chor
 	struct chorus_stored s;
 	struct chorus_dedup_sig sig;
 	struct chorus_features *f = NULL;
+	static const struct chorus_text_options text_only = { NULL, 1 };
 	struct chorus_doc *doc;
 	unsigned char blob[SIG_BYTES];
 	char *feat = NULL, *head = NULL;
@@ -559,7 +560,7 @@ static int process(struct chorus_ctx *ctx, struct chorus_updater *u, struct chor
 	memset(&s, 0, sizeof(s));
 	/* the clean body: an outlet's debris lines and its own headline do not hide a wire
 	 * copy (the clustering features stay on the raw text, headline and dateline) */
-	if (chorus_doc_analyze(ctx, a, NULL, &doc) == 0) {
+	if (chorus_doc_analyze(ctx, a, &text_only, &doc) == 0) {
 		size_t blen;
 		const char *body = chorus_doc_body(doc, &blen);
 

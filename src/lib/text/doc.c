@@ -201,14 +201,11 @@ static size_t body_paragraphs(const char *t, size_t n, const char *source,
 
 const char *chorus_doc_body(const struct chorus_doc *doc, size_t *len)
 {
-	size_t p = 0, off;
+	size_t off = 0;
 
-	while (p < doc->n_paras && doc->paras[p].sent_begin < doc->paras[p].sent_end &&
-	       (doc->sents[doc->paras[p].sent_begin].flags & CHORUS_SENT_TITLE))
-		p++;
-	off = p < doc->n_paras ? doc->paras[p].start : doc->text_len;
-	if (p == doc->n_paras && p > 0)
-		off = 0; /* a headline and nothing else: the headline is the text */
+	/* a headline and nothing else: the headline is the text */
+	if (doc->title_paras < doc->n_paras)
+		off = doc->paras[doc->title_paras].start;
 	*len = doc->text_len - off;
 	return doc->text + off;
 }
@@ -300,6 +297,7 @@ int chorus_doc_analyze(struct chorus_ctx *ctx, const struct chorus_article *a,
 		CHORUS_GROW(d->paras, n_paras + 1, cap_paras);
 		d->paras[n_paras].start = 0;
 		d->paras[n_paras].end = (uint32_t)title.len;
+		d->paras[n_paras].sent_begin = d->paras[n_paras].sent_end = 0;
 		n_paras++;
 		first_body = 1;
 		if (paras.n && paras.v[0].end - paras.v[0].start == title.len &&
@@ -313,6 +311,7 @@ int chorus_doc_analyze(struct chorus_ctx *ctx, const struct chorus_article *a,
 		d->paras[n_paras].start = (uint32_t)text.len;
 		chorus__buf_add(&text, pbuf.ptr + paras.v[i].start, paras.v[i].end - paras.v[i].start);
 		d->paras[n_paras].end = (uint32_t)text.len;
+		d->paras[n_paras].sent_begin = d->paras[n_paras].sent_end = 0;
 		n_paras++;
 	}
 	if (!text.len) {
@@ -326,7 +325,8 @@ int chorus_doc_analyze(struct chorus_ctx *ctx, const struct chorus_article *a,
 		goto out;
 	}
 	d->text = chorus__buf_detach(&text, &d->doc.text_len);
-	for (i = 0; i < n_paras; i++) {
+	d->doc.title_paras = first_body;
+	for (i = 0; i < n_paras && !(opt && opt->text_only); i++) {
 		struct chorus_paragraph *pg = &d->paras[i];
 		size_t k;
 
