@@ -736,6 +736,32 @@ static void entities_surname_that_is_a_title(void **state)
 	one_free(&o);
 }
 
+static void entities_title_across_and(void **state)
+{
+	struct one o;
+	const struct chorus_entity *e;
+
+	(void)state;
+	/* one title across "and", after its owner; two names joined by "and" stay apart */
+	one_make(&o, "The Union's High Commissioner for Foreign and Security Policy Jonas Verlaine "
+		     "spoke. Marta Keller and Deputy Mayor Ivo Brand arrived. Secretary of State "
+		     "Jon Kerr and Defense Secretary Ash Carden left.", NULL);
+	e = entity_named(&o, "Jonas Verlaine");
+	assert_non_null(e);
+	assert_string_equal(e->title, "High Commissioner for Foreign and Security Policy");
+	e = entity_named(&o, "Ivo Brand");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Deputy Mayor");
+	assert_non_null(entity_named(&o, "Marta Keller"));
+	e = entity_named(&o, "Ash Carden");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Defense Secretary");
+	e = entity_named(&o, "Jon Kerr");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Secretary of State");
+	one_free(&o);
+}
+
 static void reported_speech(void **state)
 {
 	struct one o;
@@ -1164,6 +1190,7 @@ int main(void)
 		cmocka_unit_test(contexts_one_after_another),
 		cmocka_unit_test(entities_things_groups_and_origins),
 		cmocka_unit_test(entities_surname_that_is_a_title),
+		cmocka_unit_test(entities_title_across_and),
 		cmocka_unit_test(reported_speech),
 		cmocka_unit_test(numbers_grouping_qualifiers_counts),
 		cmocka_unit_test(numbers_words),

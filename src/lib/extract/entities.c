@@ -394,6 +394,30 @@ static size_t title_of_end(const struct xwork *w, size_t t, size_t e)
 	return e - name - 1;
 }
 
+/*
+ * Where the title that ends a run begun at b starts: "High Commissioner for Foreign and
+ * Security Policy Josep Borrell" holds one title across "and", whose first half is a run of
+ * its own (capitalized words and connectors with a title word among them, after any
+ * owner: "the European Union's").
+ */
+static size_t title_start(const struct xwork *w, const struct chorus_sentence *st, size_t b)
+{
+	size_t k;
+	int titled = 0;
+
+	/* "... for Foreign and": one word between the office's connector and "and" (not
+	 * "Secretary of State Jon Kerr and", a person before the next title) */
+	if (b < st->tok_begin + 3 || !chorus__tok_is(w, b - 1, "and") || !name_like(w, b - 2) ||
+	    !connector(w, b - 3))
+		return b;
+	for (k = b - 1; k > st->tok_begin && !possessive(w, k - 1) && !chorus__tok_punct(w, k - 1, "'s") &&
+		 (name_like(w, k - 1) || connector(w, k - 1)); k--)
+		titled |= chorus__tok_in(w, k - 1, chorus__title_words);
+	while (k < b - 1 && connector(w, k))
+		k++;
+	return titled ? k : b;
+}
+
 static void scan_sentence(struct xwork *w, struct cands *cs, size_t si)
 {
 	const struct chorus_sentence *st = &w->doc->sents[si];
@@ -514,7 +538,7 @@ static void scan_sentence(struct xwork *w, struct cands *cs, size_t si)
 		if (t < e && !any_in(w, t + 1, e, chorus__org_words) &&
 		    !(chorus__outlet_find(tok_s(w, b), (size_t)(w->doc->tokens[e - 1].end - w->doc->tokens[b].start)))) {
 			if (t + 1 < e) {
-				c->tb = (uint32_t)b;
+				c->tb = (uint32_t)title_start(w, st, b);
 				c->te = (uint32_t)t + 1;
 				classify(w, c, t + 1, e, end);
 				if (c->kind == C_OTHER || c->kind == C_ORG || c->kind == C_PLACE ||
