@@ -762,6 +762,28 @@ static void entities_title_across_and(void **state)
 	one_free(&o);
 }
 
+static void entities_dateline_places(void **state)
+{
+	struct one o;
+	const struct chorus_entity *e;
+
+	(void)state;
+	/* places no gazetteer knows, named by the dateline; a name it does not hold is not one */
+	one_make(&o, "ESKVALE, Veranth (NWA) - Nine miners came up alive in Eskvale on Saturday, "
+		     "Veranth's mining board said. Rescue chief Greta Voss thanked the Grennock crews.",
+		 NULL);
+	e = entity_named(&o, "Eskvale");
+	assert_non_null(e);
+	assert_int_equal(e->kind, CHORUS_ENT_PLACE);
+	e = entity_named(&o, "Veranth");
+	assert_non_null(e);
+	assert_int_equal(e->kind, CHORUS_ENT_PLACE);
+	e = entity_named(&o, "Grennock");
+	assert_non_null(e);
+	assert_int_equal(e->kind, CHORUS_ENT_OTHER);
+	one_free(&o);
+}
+
 static void reported_speech(void **state)
 {
 	struct one o;
@@ -1191,6 +1213,7 @@ int main(void)
 		cmocka_unit_test(entities_things_groups_and_origins),
 		cmocka_unit_test(entities_surname_that_is_a_title),
 		cmocka_unit_test(entities_title_across_and),
+		cmocka_unit_test(entities_dateline_places),
 		cmocka_unit_test(reported_speech),
 		cmocka_unit_test(numbers_grouping_qualifiers_counts),
 		cmocka_unit_test(numbers_words),

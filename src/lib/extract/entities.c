@@ -16,6 +16,8 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <string.h>
+#include <strings.h>
 
 #include "chorus/extract.h"
 #include "extract/extract_int.h"
@@ -878,6 +880,37 @@ static int mention_cmp(const void *a, const void *b)
 	return x->end < y->end ? -1 : x->end > y->end;
 }
 
+/*
+ * The dateline names places ("PORT ALDER, Veranth (NWA) - "): an entity of unknown kind
+ * that is one of its comma-separated parts is a place, gazetteer or not.
+ */
+static void dateline_places(struct xwork *w)
+{
+	const char *dl = w->doc->dateline_place, *p;
+	size_t i;
+
+	if (!dl)
+		return;
+	for (i = 0; i < w->x->n_entities; i++) {
+		struct chorus_entity *e = &w->x->entities[i];
+		size_t n = strlen(e->name);
+
+		if (e->kind != CHORUS_ENT_OTHER || !n)
+			continue;
+		for (p = dl; *p;) {
+			size_t len = strcspn(p, ",");
+
+			if (len == n && !strncasecmp(p, e->name, n)) {
+				e->kind = CHORUS_ENT_PLACE;
+				break;
+			}
+			p += len;
+			while (*p == ',' || *p == ' ')
+				p++;
+		}
+	}
+}
+
 void chorus__extract_entities(struct xwork *w)
 {
 	struct cands cs = { NULL, 0, 0 };
@@ -902,6 +935,7 @@ void chorus__extract_entities(struct xwork *w)
 		m->sent = c->sent;
 		m->flags = c->flags;
 	}
+	dateline_places(w);
 	/* text order (a place split off a name is found before the name) */
 	if (w->x->n_mentions)
 		qsort(w->x->mentions, w->x->n_mentions, sizeof(*w->x->mentions), mention_cmp);
