@@ -992,6 +992,11 @@ static void story_numbers_same_toll_in_other_words(void **state)
 		"Five soldiers wounded in the border clash near the river, the army said.",
 		NULL
 	};
+	static const char *const fines[] = {
+		"The council said 50 dollars fines hit the river bridge drivers on Monday night.",
+		"The council said 40 euros fines hit the river bridge drivers on Monday night.",
+		NULL
+	};
 	struct made_story ms;
 	const struct chorus_story_number *n;
 
@@ -1027,6 +1032,18 @@ static void story_numbers_same_toll_in_other_words(void **state)
 	n = story_number(&ms, 5, "soldiers wounded");
 	assert_non_null(n);
 	assert_int_equal(n->n_articles, 1);
+	assert_false(n->conflict);
+	story_free(&ms);
+
+	/* 50 dollars and 40 euros do not disagree: other units */
+	story_make(&ms, fines);
+	n = story_number(&ms, 50, "fines");
+	assert_non_null(n);
+	assert_string_equal(n->unit, "USD");
+	assert_false(n->conflict);
+	n = story_number(&ms, 40, "fines");
+	assert_non_null(n);
+	assert_string_equal(n->unit, "EUR");
 	assert_false(n->conflict);
 	story_free(&ms);
 }

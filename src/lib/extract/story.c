@@ -417,7 +417,7 @@ static char *sentence_dup(struct chorus__arena *ar, const struct chorus_doc *d, 
 	return chorus__arena_strndup(ar, d->text + d->sents[si].start, d->sents[si].end - d->sents[si].start);
 }
 
-/* The sentences of two story numbers share two content stems besides what they count. */
+/* The sentences of two story numbers share at least four content stems. */
 static int same_context(struct chorus_extraction *const *xs, const struct chorus_story_number *a,
 			const struct chorus_story_number *b)
 {
@@ -428,28 +428,32 @@ static int same_context(struct chorus_extraction *const *xs, const struct chorus
 	return overlap(s1, n1, s2, n2) >= 4;
 }
 
+/* Both without a unit, or with the same one. */
+static int same_unit(const char *a, const char *b)
+{
+	return a && b ? !strcmp(a, b) : a == b;
+}
+
 static void collect_numbers(struct chorus_story_extraction *s, struct simpl *im,
 			    struct chorus_extraction *const *xs, size_t n)
 {
-	size_t a, i, k, j;
+	char (*keys)[64] = NULL; /* keys[k]: counts_key() of s->numbers[k] */
+	size_t a, i, k, j, cap_keys = 0;
 
 	for (a = 0; a < n; a++)
 		for (i = 0; i < xs[a]->n_numbers; i++) {
 			const struct chorus_number *num = &xs[a]->numbers[i];
-			char key[64], k2[64];
+			char key[64];
 			struct chorus_story_number *o = NULL;
 			if (!num->counts)
 				continue;
 			counts_key(num->counts, key, sizeof(key));
-			for (k = 0; k < s->n_numbers; k++) {
-				counts_key(s->numbers[k].counts, k2, sizeof(k2));
-				if (!strcmp(key, k2) && fabs(s->numbers[k].value - num->value) < 1e-9 &&
-				    ((!s->numbers[k].unit && !num->unit) ||
-				     (s->numbers[k].unit && num->unit && !strcmp(s->numbers[k].unit, num->unit)))) {
+			for (k = 0; k < s->n_numbers; k++)
+				if (!strcmp(key, keys[k]) && fabs(s->numbers[k].value - num->value) < 1e-9 &&
+				    same_unit(s->numbers[k].unit, num->unit)) {
 					o = &s->numbers[k];
 					break;
 				}
-			}
 			if (o) {
 				for (j = 0; j < o->n_articles && o->articles[j] != a; j++)
 					;
@@ -462,6 +466,8 @@ static void collect_numbers(struct chorus_story_extraction *s, struct simpl *im,
 				continue;
 			}
 			CHORUS_GROW(s->numbers, s->n_numbers + 1, im->cap_n);
+			CHORUS_GROW(keys, s->n_numbers + 1, cap_keys);
+			memcpy(keys[s->n_numbers], key, sizeof(key));
 			o = &s->numbers[s->n_numbers++];
 			memset(o, 0, sizeof(*o));
 			o->counts = num->counts;
@@ -474,22 +480,19 @@ static void collect_numbers(struct chorus_story_extraction *s, struct simpl *im,
 			o->articles[0] = a;
 			o->n_articles = 1;
 		}
-	/* a conflict: the same thing counted with a different value by another article, in
-	 * sentences that share at least two other content words (the same context) */
+	/* a conflict: the same thing counted, in the same unit, with a different value by
+	 * another article, in sentences that share at least four content stems (the same
+	 * context) */
 	for (k = 0; k < s->n_numbers; k++)
-		for (j = 0; j < s->n_numbers; j++) {
-			char ka[64], kb[64];
-			if (j == k)
-				continue;
-			counts_key(s->numbers[k].counts, ka, sizeof(ka));
-			counts_key(s->numbers[j].counts, kb, sizeof(kb));
-			if (!strcmp(ka, kb) && s->numbers[k].value != s->numbers[j].value &&
-			    same_context(xs, &s->numbers[k], &s->numbers[j]) &&
-			    !(s->numbers[k].unit && !s->numbers[j].unit) && !(!s->numbers[k].unit && s->numbers[j].unit) &&
+		for (j = 0; j < s->n_numbers; j++)
+			if (j != k && !strcmp(keys[k], keys[j]) &&
+			    s->numbers[k].value != s->numbers[j].value &&
+			    same_unit(s->numbers[k].unit, s->numbers[j].unit) &&
 			    (s->numbers[k].n_articles > 1 || s->numbers[j].n_articles > 1 ||
-			     s->numbers[k].articles[0] != s->numbers[j].articles[0]))
+			     s->numbers[k].articles[0] != s->numbers[j].articles[0]) &&
+			    same_context(xs, &s->numbers[k], &s->numbers[j]))
 				s->numbers[k].conflict = 1;
-		}
+	free(keys);
 }
 
 /* ---- Timeline ---------------------------------------------------------------------- */
