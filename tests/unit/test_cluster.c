@@ -168,13 +168,15 @@ static void on_assign(void *arg, const char *id, int64_t seq, int64_t story, int
 	}
 }
 
-static void feed(struct chorus_updater *u, struct chorus_ctx *ctx, size_t from, size_t to)
+/* Adds the articles (id, text) of table[from .. to) and flushes. */
+static void feed_table(struct chorus_updater *u, struct chorus_ctx *ctx, const char *const table[][2],
+		       size_t from, size_t to)
 {
 	struct chorus_article a;
 	size_t i;
 
 	for (i = from; i < to; i++) {
-		art(&a, texts[i][0], NULL, texts[i][1]);
+		art(&a, table[i][0], NULL, table[i][1]);
 		assert_int_equal(chorus_updater_add(ctx, u, &a), 0);
 		chorus_article_release(&a);
 	}
@@ -194,7 +196,7 @@ static void two_events_of_one_kind_stay_apart(void **state)
 		memset(&s, 0, sizeof(s));
 		assert_int_equal(chorus_updater_new(ctx, NULL, NULL, &u), 0);
 		chorus_updater_on_assign(u, on_assign, &s);
-		feed(u, ctx, 0, 5);
+		feed_table(u, ctx, texts, 0, 5);
 		assert_int_equal(s.n, 5);
 		assert_string_equal(s.id[2], "chile2");
 		assert_int_equal(s.story[0], 1);
@@ -226,7 +228,7 @@ static void updater_is_incremental_and_idempotent(void **state)
 	/* first run: the Chile and Japan articles */
 	assert_int_equal(chorus_store_open(ctx, path, &o, &st), 0);
 	assert_int_equal(chorus_updater_new(ctx, st, NULL, &u), 0);
-	feed(u, ctx, 0, 2);
+	feed_table(u, ctx, texts, 0, 2);
 	chorus_updater_free(u);
 	chorus_store_close(st);
 
@@ -236,7 +238,7 @@ static void updater_is_incremental_and_idempotent(void **state)
 	assert_int_equal(chorus_store_open(ctx, path, &o, &st), 0);
 	assert_int_equal(chorus_updater_new(ctx, st, NULL, &u), 0);
 	chorus_updater_on_assign(u, on_assign, &s);
-	feed(u, ctx, 2, 4);
+	feed_table(u, ctx, texts, 2, 4);
 	snprintf(copy, sizeof(copy), "%s", texts[0][1]);
 	memcpy(strstr(copy, "buildings."), "houses.", 8);
 	art(&a, "chile1-copy", NULL, copy);
@@ -748,19 +750,6 @@ static const char *const rescue[][2] = {
 	  "Sunday; Wayne Rooney scored twice in the second half." },
 };
 
-static void feed_rescue(struct chorus_updater *u, struct chorus_ctx *ctx, size_t from, size_t to)
-{
-	struct chorus_article a;
-	size_t i;
-
-	for (i = from; i < to; i++) {
-		art(&a, rescue[i][0], NULL, rescue[i][1]);
-		assert_int_equal(chorus_updater_add(ctx, u, &a), 0);
-		chorus_article_release(&a);
-	}
-	assert_int_equal(chorus_updater_flush(ctx, u), 0);
-}
-
 static void updater_stores_absorbed_stories(void **state)
 {
 	struct chorus_ctx *ctx = chorus_ctx_new();
@@ -780,7 +769,7 @@ static void updater_stores_absorbed_stories(void **state)
 	assert_int_equal(chorus_updater_new(ctx, st, NULL, &u), 0);
 	memset(&s, 0, sizeof(s));
 	chorus_updater_on_assign(u, on_assign, &s);
-	feed_rescue(u, ctx, 0, 6);
+	feed_table(u, ctx, rescue, 0, 6);
 	/* x starts story 2; when g makes story 1 five articles, x moves into it */
 	assert_int_equal(s.n, 7);
 	for (i = 0; i < 6; i++)
@@ -808,7 +797,7 @@ static void updater_stores_absorbed_stories(void **state)
 	assert_int_equal(chorus_updater_new(ctx, st, NULL, &u), 0);
 	memset(&s, 0, sizeof(s));
 	chorus_updater_on_assign(u, on_assign, &s);
-	feed_rescue(u, ctx, 6, 7);
+	feed_table(u, ctx, rescue, 6, 7);
 	assert_int_equal(s.n, 1);
 	assert_int_equal(s.story[0], 3);
 	chorus_updater_free(u);
