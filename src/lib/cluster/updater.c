@@ -449,8 +449,11 @@ static int split(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id)
 }
 
 /* Moves the articles of small stories that the clustering has moved whole into story
- * id (moved: their orders of addition); each story emptied is stored with size 0 at the
- * end of the batch (listings skip it, and its id is not given out again). */
+ * id (moved: their orders of addition, n <= CHORUS_CLUSTER_SETTLE_MAX); each story
+ * emptied is stored with size 0 at the end of the batch (listings skip it, and its id is
+ * not given out again). */
+_Static_assert(CHORUS_CLUSTER_ABSORB_MAX <= CHORUS_CLUSTER_SETTLE_MAX,
+	       "take_whole() holds what either repair moves");
 static int take_whole(struct chorus_ctx *ctx, struct chorus_updater *u, int64_t id,
 		      const uint64_t *moved, size_t n)
 {
