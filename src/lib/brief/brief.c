@@ -40,6 +40,7 @@
 
 #include "brief/brief_impl.h"
 #include "util/alloc.h"
+#include "util/words.h"
 
 /* Tuned on the seed articles, the sample corpus and DUC 2006 (docs/brief.md). A build with
  * -DBRIEF_TUNE reads each P() constant from the environment variable of its name. */
@@ -112,23 +113,6 @@ struct work {
 	size_t n_sents;
 	size_t *doc_first; /* doc_first[d]: index of document d's first entry in sents */
 };
-
-size_t chorus__brief_count_words(const char *s, size_t n);
-
-/* Runs of non-space bytes, as ROUGE's word limit counts them. */
-size_t chorus__brief_count_words(const char *s, size_t n)
-{
-	size_t i, w = 0;
-	int in = 0;
-
-	for (i = 0; i < n; i++) {
-		int sp = s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
-		if (!sp && !in)
-			w++;
-		in = !sp;
-	}
-	return w;
-}
 
 /* The stem id with British -is- spellings folded ("recognis" -> "recogn", as the
  * Snowball stem of "recognized"): a stem ending in "is" comes from -ise, -ised,
@@ -384,7 +368,7 @@ static void index_sentences(struct work *w)
 			st->idx = (uint32_t)s;
 			st->pos = pos;
 			st->skip = dateline_skip(doc, cs);
-			st->words = (uint32_t)chorus__brief_count_words(doc->text + cs->start + st->skip,
+			st->words = (uint32_t)chorus__count_words(doc->text + cs->start + st->skip,
 									cs->end - cs->start - st->skip);
 			st->eligible = eligible(w->lex, doc, cs, st->skip, st->words);
 			if (!(cs->flags & CHORUS_SENT_TITLE))
@@ -964,7 +948,7 @@ static char *cut_words(struct work *w, const char *p, size_t n, size_t k, size_t
 	}
 	while (end && p[end - 1] && strchr(" \t\r\n,;:-_([{\"'", p[end - 1]))
 		end--;
-	*words = chorus__brief_count_words(p, end);
+	*words = chorus__count_words(p, end);
 	if (!*words)
 		return NULL;
 	out = chorus__arena_alloc(w->arena, end + 4);

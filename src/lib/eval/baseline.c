@@ -10,16 +10,7 @@
 #include "eval/centrality.h"
 #include "util/alloc.h"
 #include "util/buf.h"
-
-static size_t count_words(const char *s, size_t n)
-{
-	size_t i, w = 0;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
-			w++;
-	return w;
-}
+#include "util/words.h"
 
 /* Adds sentence k of doc as a line; returns its words. Headlines are never taken. */
 static size_t add_sentence(struct chorus__buf *b, const struct chorus_doc *doc, size_t k)
@@ -29,7 +20,7 @@ static size_t add_sentence(struct chorus__buf *b, const struct chorus_doc *doc, 
 
 	chorus__buf_add(b, doc->text + s->start, n);
 	chorus__buf_addch(b, '\n');
-	return count_words(doc->text + s->start, n);
+	return chorus__count_words(doc->text + s->start, n);
 }
 
 /* Publication order: unknown dates first, then by time, ties by input order. */

@@ -36,6 +36,7 @@
 
 #include "eval/centrality.h"
 #include "util/alloc.h"
+#include "util/words.h"
 
 #define LEXRANK_EDGE 0.1      /* cosine above which two sentences are joined */
 #define LEXRANK_JUMP 0.15     /* d: probability of a jump to a random sentence */
@@ -71,18 +72,6 @@ struct corpus {
 	uint32_t *post_first, *post; /* per term: the sentences holding it (CSR) */
 	uint32_t *doc_sents; /* per document: its body sentences (all of them, with terms or not) */
 };
-
-static size_t count_words(const char *s, size_t n)
-{
-	size_t i, w = 0;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r' &&
-		    (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' ||
-		     s[i - 1] == '\r'))
-			w++;
-	return w;
-}
 
 static int is_term(const struct chorus_token *t)
 {
@@ -150,7 +139,7 @@ static void build(struct corpus *c, const struct chorus_doc *const *docs, size_t
 			s->d = (uint32_t)d;
 			s->idx = (uint32_t)k;
 			s->pos = pos;
-			s->words = (uint32_t)count_words(doc->text + cs->start, cs->end - cs->start);
+			s->words = (uint32_t)chorus__count_words(doc->text + cs->start, cs->end - cs->start);
 			s->terms = chorus_xmalloc(chorus_xmul(m + 1, sizeof(*s->terms)));
 			for (j = 0; j < m; j++) {
 				if (s->n_terms && s->terms[s->n_terms - 1].id == tmp[j]) {
