@@ -165,6 +165,21 @@ struct chorus_cluster_scores {
 void chorus_cluster_score(const uint32_t *gold, const uint32_t *pred, size_t n,
 			  struct chorus_cluster_scores *out);
 
+/*
+ * The ceiling of the clustering's similarity on labelled articles: each of the n
+ * articles f[i] (features of one chorus_cluster) is put in the gold story whose other
+ * articles score highest against it, by the score of chorus_cluster_decide without
+ * time (the weights of o, NULL for the defaults; each story the sum of its articles'
+ * unit vectors, not pruned; document frequencies counted over the n articles). out[i]
+ * gets that story's gold label, or UINT32_MAX - i when no story scores above 0 (the
+ * article stays alone; gold labels must be below UINT32_MAX - n). Ties go to the lower
+ * label. Scored with chorus_cluster_score against gold, this is what nearest-centroid
+ * classification with the answers known reaches: a bound for the online clustering.
+ */
+void chorus_cluster_ceiling(const struct chorus_cluster_options *o,
+			    struct chorus_features *const *f, const uint32_t *gold, size_t n,
+			    uint32_t *out);
+
 /* What an updater did so far. */
 struct chorus_update_stats {
 	size_t read;        /* articles given to chorus_updater_add */

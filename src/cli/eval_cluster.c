@@ -20,6 +20,8 @@ struct eval {
 	size_t seq_cap;
 	size_t unlabeled, unknown;
 	struct chorus_updater *u;
+	struct chorus_cluster *fc;     /* --ceiling: features of each article by index */
+	struct chorus_features **feat;
 	struct chorus_ctx *ctx;
 	struct cli_diags diags;
 };
@@ -40,6 +42,8 @@ static void usage(FILE *out)
 	      "  --decay DAYS        e-folding time of the time decay (default 7; with a time weight)\n"
 	      "  --assignments FILE  also write each scored article as a line 'id<TAB>gold<TAB>story'\n"
 	      "                      (in input order; '-' for standard output), for error analysis\n"
+	      "  --ceiling           also score each article put in the gold story nearest to it\n"
+	      "                      (its other articles' centroid; what the similarity allows)\n"
 	      "  -h, --help          this help\n", out);
 }
 
@@ -139,8 +143,15 @@ static void on_assign(void *arg, const char *id, int64_t seq, int64_t story, int
 static int on_article(void *arg, struct chorus_article *a)
 {
 	struct eval *e = arg;
-	int ret = chorus_updater_add(e->ctx, e->u, a);
+	int ret;
 
+	if (e->fc && a->id) {
+		uint32_t idx = chorus_lexicon_find(e->ids, a->id, strlen(a->id));
+
+		if (idx && e->gold[idx - 1] && !e->feat[idx - 1])
+			e->feat[idx - 1] = chorus_cluster_features(e->fc, a);
+	}
+	ret = chorus_updater_add(e->ctx, e->u, a);
 	return ret < 0 ? ret : 0;
 }
 
@@ -196,6 +207,34 @@ static int parse_weights(const char *s, struct chorus_cluster_options *o)
 	return 0;
 }
 
+/* Scores the nearest gold story of each scored article (chorus_cluster_ceiling). */
+static void print_ceiling(const struct eval *e, const struct chorus_cluster_options *o)
+{
+	struct chorus_features **f = calloc(e->n ? e->n : 1, sizeof(*f));
+	uint32_t *g = calloc(e->n ? e->n : 1, sizeof(*g));
+	uint32_t *p = calloc(e->n ? e->n : 1, sizeof(*p));
+	struct chorus_cluster_scores sc;
+	size_t i, m = 0;
+
+	if (!f || !g || !p) {
+		cli_error("out of memory");
+		exit(EXIT_FAILED);
+	}
+	for (i = 0; i < e->n; i++)
+		if (e->gold[i] && e->pred[i] && e->feat[i]) {
+			f[m] = e->feat[i];
+			g[m++] = e->gold[i];
+		}
+	chorus_cluster_ceiling(o, f, g, m, p);
+	chorus_cluster_score(g, p, m, &sc);
+	printf("ceiling     pairwise F1 %.4f  BCubed P %.4f  R %.4f  F1 %.4f"
+	       "  (each article in its nearest gold story)\n",
+	       sc.pair_f, sc.b3_p, sc.b3_r, sc.b3_f);
+	free(f);
+	free(g);
+	free(p);
+}
+
 int eval_cluster(int argc, char **argv)
 {
 	struct chorus_updater_options uo;
@@ -204,7 +243,7 @@ int eval_cluster(int argc, char **argv)
 	const char *gold = NULL, *label = "story", *assign = NULL;
 	uint32_t *g = NULL, *p = NULL;
 	size_t i, m = 0, missing = 0;
-	int ret = EXIT_FAILED, rc;
+	int ret = EXIT_FAILED, rc, ceiling = 0;
 
 	memset(&e, 0, sizeof(e));
 	chorus_updater_options_init(&uo);
@@ -222,6 +261,8 @@ int eval_cluster(int argc, char **argv)
 		} else if (!strcmp(a, "--assignments") && v) {
 			assign = v;
 			i++;
+		} else if (!strcmp(a, "--ceiling")) {
+			ceiling = 1;
 		} else if (!strcmp(a, "--label") && v) {
 			label = v;
 			i++;
@@ -259,6 +300,14 @@ int eval_cluster(int argc, char **argv)
 		goto out;
 	}
 	chorus_updater_on_assign(e.u, on_assign, &e);
+	if (ceiling) {
+		e.fc = chorus_cluster_new(&uo.cluster);
+		e.feat = calloc(e.n, sizeof(*e.feat));
+		if (!e.feat) {
+			cli_error("out of memory");
+			goto out;
+		}
+	}
 	rc = chorus_read_path(e.ctx, gold, NULL, on_article, on_diag, &e);
 	if (rc >= 0)
 		rc = chorus_updater_flush(e.ctx, e.u);
@@ -287,6 +336,8 @@ int eval_cluster(int argc, char **argv)
 		printf("not scored  %zu unread, %zu without a label\n", missing, e.unlabeled);
 	printf("pairwise    P %.4f  R %.4f  F1 %.4f\n", sc.pair_p, sc.pair_r, sc.pair_f);
 	printf("BCubed      P %.4f  R %.4f  F1 %.4f\n", sc.b3_p, sc.b3_r, sc.b3_f);
+	if (ceiling)
+		print_ceiling(&e, &uo.cluster);
 	if (assign && write_assignments(&e, assign) < 0)
 		goto out;
 	ret = e.diags.count || missing ? EXIT_PARTIAL : EXIT_DONE;
@@ -296,6 +347,11 @@ out:
 	free(e.gold);
 	free(e.pred);
 	free(e.idx_of_seq);
+	if (e.feat)
+		for (i = 0; i < e.n; i++)
+			chorus_features_free(e.feat[i]);
+	free(e.feat);
+	chorus_cluster_free(e.fc);
 	chorus_updater_free(e.u);
 	chorus_lexicon_free(e.ids);
 	chorus_lexicon_free(e.labels);

@@ -66,6 +66,45 @@ static int64_t add_text(struct chorus_cluster *c, const char *t, int64_t into)
 	return story;
 }
 
+/* The ceiling: each article in the gold story whose other articles are nearest to it. */
+static void ceiling_puts_articles_in_the_nearest_gold_story(void **state)
+{
+	static const char *const t[] = {
+		"The volcano erupted again and lava reached the village below the crater.",
+		"Lava from the volcano covered the road; the crater kept erupting all night.",
+		"Ash from the erupting volcano closed the airport near the crater.",
+		"The striker scored twice and the football club won the cup final.",
+		"The football club's striker scored the winning goal of the cup final.",
+		/* labelled as the volcano's, but about the final */
+		"The cup final went to the football club after the striker scored.",
+		/* alone in its gold story, about the volcano */
+		"Farmers near the volcano left their fields.",
+		/* no words at all */
+		"",
+	};
+	const uint32_t gold[] = { 10, 10, 10, 20, 20, 10, 30, 40 };
+	const uint32_t want[] = { 10, 10, 10, 20, 20, 20, 10, UINT32_MAX - 7 };
+	struct chorus_cluster *c = chorus_cluster_new(NULL);
+	struct chorus_features *f[8];
+	uint32_t out[8];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 8; i++) {
+		struct chorus_article a;
+
+		art(&a, "x", NULL, t[i]);
+		f[i] = chorus_cluster_features(c, &a);
+		chorus_article_release(&a);
+	}
+	chorus_cluster_ceiling(NULL, f, gold, 8, out);
+	for (i = 0; i < 8; i++)
+		assert_int_equal(out[i], want[i]);
+	for (i = 0; i < 8; i++)
+		chorus_features_free(f[i]);
+	chorus_cluster_free(c);
+}
+
 static void features_round_trip(void **state)
 {
 	struct chorus_cluster *c = chorus_cluster_new(NULL);
@@ -887,6 +926,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(scores_match_hand_counts),
 		cmocka_unit_test(features_round_trip),
+		cmocka_unit_test(ceiling_puts_articles_in_the_nearest_gold_story),
 		cmocka_unit_test(entities_are_names),
 		cmocka_unit_test(two_events_of_one_kind_stay_apart),
 		cmocka_unit_test(updater_is_incremental_and_idempotent),

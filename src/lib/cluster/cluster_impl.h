@@ -72,6 +72,15 @@ struct chorus_cluster {
 
 /* Grows the per-term arrays to hold term id. */
 void chorus__cluster_reserve(struct chorus_cluster *c, uint32_t id);
+/* The inverse document frequency of a term held by df[term] of docs articles (df[t] is
+ * 0 for t at or above cap): ln((docs + 1) / (df + 1)) + 1. */
+double chorus__idf(const uint32_t *df, size_t cap, uint64_t docs, uint32_t term);
+/*
+ * The unit TF-IDF weights of one field's n distinct terms v into w (w[i] for v[i]):
+ * (1 + ln tf) x chorus__idf(), scaled to unit length.
+ */
+void chorus__tfidf_unit(const struct chorus__tc *v, size_t n, const uint32_t *df, size_t cap,
+			uint64_t docs, float *w);
 /* Whether the lowercased word w (n bytes) is an English stopword. */
 int chorus__cluster_is_stop(const char *w, size_t n);
 
