@@ -63,6 +63,7 @@ CLI_OBJ   := $(CLI_SRC:%.c=$(B)/obj/%.o)
 SUPPORT_OBJ := $(SUPPORT_SRC:%.c=$(B)/obj/%.o)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(B)/bench/%)
+REPLAY_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/replay/%)
 
 STATIC    := $(B)/libchorus.a
 SHARED    := $(B)/libchorus.so.$(VERSION)
@@ -95,6 +96,12 @@ $(B)/tests/%: $(B)/obj/tests/unit/%.o $(SUPPORT_OBJ) $(STATIC)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(LDSAN) $(LDFLAGS) -o $@ $< $(SUPPORT_OBJ) $(STATIC) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
+# The fuzz targets built with their replay main (tests/fuzz/fuzz_replay.h), for `make check`.
+$(B)/replay/%: tests/fuzz/%.c tests/fuzz/*.h $(STATIC)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  REPLAY  $@")
+	$(Q)$(CC) $(ALLCFLAGS) -DCHORUS_FUZZ_MAIN $(LDSAN) $(LDFLAGS) -o $@ $< $(STATIC) $(PKG_LIBS)
+
 $(B)/bench/%: $(B)/obj/bench/%.o $(STATIC)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(LDSAN) $(LDFLAGS) -o $@ $< $(STATIC) $(PKG_LIBS)
@@ -119,7 +126,7 @@ check: deps
 	@$(MAKE) --no-print-directory SANITIZE=address,undefined MODE=check WERROR=-Werror check-build
 	@CHORUS=build/check/chorus TESTBIN=build/check/tests scripts/run-tests
 
-check-build: all $(UNIT_BIN)
+check-build: all $(UNIT_BIN) $(REPLAY_BIN)
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)

@@ -72,34 +72,4 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	return 0;
 }
 
-#ifdef CHORUS_FUZZ_MAIN
-int main(int argc, char **argv)
-{
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		FILE *fp = fopen(argv[i], "rb");
-		char *buf = NULL;
-		size_t len = 0, cap = 0, got;
-
-		if (!fp) {
-			perror(argv[i]);
-			return 1;
-		}
-		do {
-			if (len == cap) {
-				cap = cap ? cap * 2 : 65536;
-				buf = realloc(buf, cap);
-				if (!buf)
-					abort();
-			}
-			got = fread(buf + len, 1, cap - len, fp);
-			len += got;
-		} while (got > 0);
-		fclose(fp);
-		LLVMFuzzerTestOneInput((const uint8_t *)buf, len);
-		free(buf);
-	}
-	return 0;
-}
-#endif
+#include "fuzz_replay.h"

@@ -32,9 +32,4 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	return 0;
 }
 
-#ifdef CHORUS_FUZZ_MAIN
-int main(int argc, char **argv)
-{
-	return fuzz_web_replay(argc, argv, LLVMFuzzerTestOneInput);
-}
-#endif
+#include "fuzz_replay.h"

@@ -1,6 +1,6 @@
 /*
  * tests/fuzz/fuzz_web.h: what the web fuzz targets share: the article contract check
- * (every string valid UTF-8, text NUL-terminated at text_len) and the replay driver.
+ * (every string valid UTF-8, text NUL-terminated at text_len) and the diagnostics check.
  */
 #ifndef CHORUS_FUZZ_WEB_H
 #define CHORUS_FUZZ_WEB_H
@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "chorus/chorus.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static inline void fuzz_web_utf8(const char *s)
 {
@@ -60,34 +62,6 @@ static inline void fuzz_web_diag(void *arg, const char *where, const char *why)
 	(void)arg;
 	if (!where || !why || !*why)
 		abort();
-}
-
-static inline int fuzz_web_replay(int argc, char **argv, int (*one)(const uint8_t *, size_t))
-{
-	for (int i = 1; i < argc; i++) {
-		FILE *fp = fopen(argv[i], "rb");
-		char *buf = NULL;
-		size_t len = 0, cap = 0, got;
-
-		if (!fp) {
-			perror(argv[i]);
-			return 1;
-		}
-		do {
-			if (len == cap) {
-				cap = cap ? cap * 2 : 65536;
-				buf = realloc(buf, cap);
-				if (!buf)
-					abort();
-			}
-			got = fread(buf + len, 1, cap - len, fp);
-			len += got;
-		} while (got > 0);
-		fclose(fp);
-		one((const uint8_t *)buf, len);
-		free(buf);
-	}
-	return 0;
 }
 
 #endif
