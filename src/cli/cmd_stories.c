@@ -71,9 +71,9 @@ static int each(void *arg, const struct chorus_story_info *s)
 		json_array_append_new(l->arr, o);
 		return 0;
 	}
-	printf("%lld\t%lld articles, %lld outlets\t%s..%s\t%s\n", (long long)s->id,
-	       (long long)s->size, (long long)s->outlets, first, last,
-	       s->headline ? s->headline : "");
+	printf("%lld\t%lld article%s, %lld outlet%s\t%s..%s\t%s\n", (long long)s->id,
+	       (long long)s->size, s->size == 1 ? "" : "s", (long long)s->outlets,
+	       s->outlets == 1 ? "" : "s", first, last, s->headline ? s->headline : "");
 	if (s->terms && *s->terms)
 		printf("\t%s\n", s->terms);
 	return 0;

@@ -159,6 +159,7 @@ static void print_json(const struct chorus_story_info *si, const struct members 
 		json_object_set_new(a, "id", json_string(x->id));
 		json_object_set_new(a, "source", x->source ? json_string(x->source) : json_null());
 		json_object_set_new(a, "title", x->title ? json_string(x->title) : json_null());
+		json_object_set_new(a, "author", x->a.author ? json_string(x->a.author) : json_null());
 		day(x->published, buf, sizeof(buf));
 		json_object_set_new(a, "published", x->published == CHORUS_TIME_UNKNOWN ? json_null()
 				    : json_string(buf));
@@ -189,8 +190,9 @@ static void print_md(const struct chorus_story_info *si, const struct members *m
 	day(si->last, last, sizeof(last));
 	printf(md ? "# Story %lld: %s\n\n" : "Story %lld: %s\n", (long long)si->id,
 	       si->headline ? si->headline : "");
-	printf("%lld articles (%lld originals), %lld outlets, %s to %s\n", (long long)si->size,
-	       (long long)si->originals, (long long)si->outlets, first, last);
+	printf("%lld article%s (%lld original%s), %lld outlet%s, %s to %s\n", (long long)si->size,
+	       si->size == 1 ? "" : "s", (long long)si->originals, si->originals == 1 ? "" : "s",
+	       (long long)si->outlets, si->outlets == 1 ? "" : "s", first, last);
 	printf("Terms: %s\n\n", si->terms ? si->terms : "");
 	if (brief) {
 		/* the brief's own heading repeats the story's: left out */

@@ -153,6 +153,62 @@ static void text_headline_body_and_id(void **state)
 	chorus_ctx_free(ctx);
 }
 
+/* The byline and the date label at the top of the body give the author and the time,
+ * and leave the body. Below the first other line they are text. */
+static void text_header_lines(void **state)
+{
+	struct chorus_ctx *ctx = chorus_ctx_new();
+	struct got g = { 0 };
+	const char *path = puts_file("header/a.txt",
+				     "Flood closes the Tarrow bridge\n"
+				     "\n"
+				     "By Sofie Hallberg\n"
+				     "Published: 10 March 2026, 09:15\n"
+				     "\n"
+				     "The river rose two metres overnight.\n");
+
+	(void)state;
+	assert_int_equal(chorus_read_path(ctx, path, NULL, on_article, on_diag, &g), 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.arts[0].title, "Flood closes the Tarrow bridge");
+	assert_string_equal(g.arts[0].author, "Sofie Hallberg");
+	assert_true(g.arts[0].published == 1773134100); /* 2026-03-10T09:15:00Z */
+	assert_string_equal(g.arts[0].text, "The river rose two metres overnight.\n");
+	got_release(&g);
+
+	/* an update time is not the publication time; a date that does not parse is none */
+	path = puts_file("header/b.txt", "Updated: 11 March 2026, 10:00\n"
+					 "Published: in the spring of 2026\n\n"
+					 "The river rose two metres overnight.\n");
+	assert_int_equal(chorus_read_path(ctx, path, NULL, on_article, on_diag, &g), 0);
+	assert_int_equal(g.n, 1);
+	assert_null(g.arts[0].author);
+	assert_true(g.arts[0].published == CHORUS_TIME_UNKNOWN);
+	assert_string_equal(g.arts[0].text, "The river rose two metres overnight.\n");
+	got_release(&g);
+
+	/* below the first line of the body, a byline is text */
+	path = puts_file("header/c.txt", "The river rose two metres overnight.\n"
+					 "By Sofie Hallberg\n"
+					 "Published: 10 March 2026, 09:15\n");
+	assert_int_equal(chorus_read_path(ctx, path, NULL, on_article, on_diag, &g), 0);
+	assert_int_equal(g.n, 1);
+	assert_null(g.arts[0].author);
+	assert_true(g.arts[0].published == CHORUS_TIME_UNKNOWN);
+	assert_int_equal(g.arts[0].text_len, 87);
+	got_release(&g);
+
+	/* a text of header lines only keeps them */
+	path = puts_file("header/d.txt", "By Sofie Hallberg\nPublished: 10 March 2026, 09:15\n");
+	assert_int_equal(chorus_read_path(ctx, path, NULL, on_article, on_diag, &g), 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.arts[0].author, "Sofie Hallberg");
+	assert_true(g.arts[0].published == 1773134100);
+	assert_int_equal(g.arts[0].text_len, 50);
+	got_release(&g);
+	chorus_ctx_free(ctx);
+}
+
 static void text_lead_sentence_is_not_a_headline(void **state)
 {
 	struct got g = { 0 };
@@ -660,6 +716,13 @@ static void sample_corpus_reads_cleanly(void **state)
 	assert_string_equal(g.arts[0].id, "01_nwa_wire.txt");
 	assert_string_equal(g.arts[0].title, "Ostrel Bridge collapses in Port Alder storm, 12 dead");
 	assert_memory_equal(g.arts[0].text, "PORT ALDER, Veranth (NWA) - Twelve people", 41);
+	/* the "Published:" and "Posted" lines: 2026-03-10T07:55Z ... 2026-03-11T18:30Z */
+	assert_true(g.arts[0].published == 1773129300);
+	assert_true(g.arts[1].published == 1773134100);
+	assert_true(g.arts[2].published == 1773139200);
+	assert_true(g.arts[3].published == 1773208800);
+	assert_true(g.arts[4].published == 1773253800);
+	assert_string_equal(g.arts[3].author, "Anselm Kittredge");
 	assert_string_equal(g.arts[1].title, "Twelve killed as Ostrel Bridge falls into the Tarrow");
 	assert_string_equal(g.arts[2].title, "Bridge collapse in Port Alder: at least 12 dead");
 	assert_string_equal(g.arts[3].title,
@@ -768,6 +831,12 @@ static void dates_rfc_2822(void **state)
 	assert_true(date("1 Mar 99 08:05 GMT") == 920275500);
 	assert_true(date("Mon, 21 Feb 22 18:30:00 GMT") == 1645468200);
 	assert_true(date("21 Feb 2022") == 1645401600);
+	/* a comma between the date and the time, as pages write it */
+	assert_true(date("10 March 2026, 09:15") == 1773134100);
+	assert_true(date("Tuesday, 10 March 2026 10:40") == 1773139200);
+	date_bad("10 March 2026,");
+	date_bad("10 March 2026, ");
+	date_bad("10 March 2026,, 09:15");
 	date_bad("Mon, 30 Feb 2022 18:30:00 GMT");
 	date_bad("Mon, 21 Fev 2022 18:30:00 GMT");
 	date_bad("Mon, 21 Feb 99999 18:30:00 GMT");
@@ -785,6 +854,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(text_headline_body_and_id),
+		cmocka_unit_test(text_header_lines),
 		cmocka_unit_test(text_lead_sentence_is_not_a_headline),
 		cmocka_unit_test(headline_rules),
 		cmocka_unit_test(text_crlf_and_bom),

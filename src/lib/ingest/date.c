@@ -229,6 +229,8 @@ static int parse_rfc2822(const char *p, chorus_time *out)
 	if (is_digit(*p))
 		return CHORUS_EPARSE; /* five digits or more */
 	q = skip_space(p);
+	if (*q == ',' && is_digit(*skip_space(q + 1))) /* "10 March 2026, 09:15", as pages write it */
+		q = skip_space(q + 1);
 	if (is_digit(*q)) {
 		if (q == p)
 			return CHORUS_EPARSE;

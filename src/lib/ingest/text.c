@@ -1,14 +1,18 @@
 /*
  * ingest/text.c: the plain text reader. A whole input is one article: an optional
  * headline (the first line, when a blank line follows it and it looks like one), then
- * the body. The article id is the file name; the outlet is unknown unless the caller
- * gave a default.
+ * the body. Header lines at the top of the body, a byline ("By Jane Doe") and date
+ * labels ("Published: 10 March 2026, 09:15"), give the author and the publication time
+ * and are removed from the body, as the headline is. The article id is the file name;
+ * the outlet is unknown unless the caller gave a default.
  */
 #include "ingest/ingest.h"
+#include "text/text_int.h"
 #include "util/alloc.h"
 
 #define HEADLINE_MAX_BYTES 200
 #define HEADLINE_MAX_WORDS 25
+#define HEADER_LINES 4 /* lines at the top of the body read as header lines, at most */
 
 int chorus__ingest_text_sniff(const char *name, const char *head, size_t n)
 {
@@ -129,6 +133,51 @@ char *chorus__ingest_headline(const char *text, size_t len, size_t *body_off)
 	return chorus_xstrndup(text + start, stop - start);
 }
 
+/* Takes the header lines at the top of the body (a byline, date labels): the byline
+ * into a->author, the first publication date into a->published (when it parses), and
+ * removes them, with the blank lines after them, from the text. Stops at the first
+ * other line. */
+static void take_header(struct chorus_article *a)
+{
+	const char *t = a->text;
+	size_t i = 0, len = a->text_len, lines = 0, cut = 0;
+
+	while (i < len && lines < HEADER_LINES) {
+		size_t end = line_end(t, len, i), s = i, e = end, off;
+		int kind;
+
+		while (s < e && is_space(t[s]))
+			s++;
+		while (e > s && is_space(t[e - 1]))
+			e--;
+		i = end < len ? end + 1 : len;
+		if (s == e) {
+			if (cut)
+				cut = i;
+			continue;
+		}
+		lines++;
+		kind = chorus__text_header_line(t + s, e - s, &off);
+		if (!kind)
+			break;
+		cut = i;
+		if (kind == CHORUS__HEADER_BYLINE && !a->author) {
+			a->author = chorus_xstrndup(t + s + off, e - s - off);
+		} else if (kind == CHORUS__HEADER_PUBLISHED && a->published == CHORUS_TIME_UNKNOWN) {
+			char *d = chorus_xstrndup(t + s + off, e - s - off);
+			chorus_time when;
+
+			if (chorus_parse_date(d, &when) == 0)
+				a->published = when;
+			free(d);
+		}
+	}
+	if (cut && cut < len) { /* a text of header lines only keeps them */
+		memmove(a->text, a->text + cut, len - cut + 1);
+		a->text_len -= cut;
+	}
+}
+
 int chorus__ingest_text_read(struct chorus__ingest *st, struct chorus__input *in)
 {
 	struct chorus_article a;
@@ -164,5 +213,6 @@ int chorus__ingest_text_read(struct chorus__ingest *st, struct chorus__input *in
 		memmove(a.text, a.text + off, a.text_len - off + 1);
 		a.text_len -= off;
 	}
+	take_header(&a);
 	return chorus__ingest_deliver(st, &a);
 }

@@ -181,11 +181,13 @@ static int is_byline(const char *line, size_t len)
 	return caps >= 2 && words <= 8;
 }
 
-/* "Published: 10 March 2026, 09:15", "Updated 4:08 p.m. ET": a date label. */
-static int is_dated_label(const char *line, size_t len)
+/* "Published: 10 March 2026, 09:15", "Updated 4:08 p.m. ET": a date label. Returns 0
+ * when the line is none, else the bytes of its label with the ':' or ' ' after it, and
+ * in *first whether the label names the first publication (not an update). */
+static size_t dated_label(const char *line, size_t len, int *first)
 {
-	static const char *const labels[] = { "published", "updated", "posted", "last updated",
-					      "first published", "last modified", NULL };
+	static const char *const labels[] = { "published", "posted", "first published",
+					      "updated", "last updated", "last modified", NULL };
 	size_t i, k;
 
 	if (len > 100)
@@ -195,11 +197,31 @@ static int is_dated_label(const char *line, size_t len)
 
 		if (len > n + 1 && prefix_icase(line, len, labels[i]) && (line[n] == ':' || line[n] == ' ')) {
 			for (k = n; k < len; k++)
-				if (line[k] >= '0' && line[k] <= '9')
-					return 1;
+				if (line[k] >= '0' && line[k] <= '9') {
+					*first = i < 3;
+					return n + 1;
+				}
 		}
 	}
 	return 0;
+}
+
+int chorus__text_header_line(const char *line, size_t len, size_t *off)
+{
+	int first = 0;
+	size_t n;
+
+	if (is_byline(line, len)) {
+		*off = 3;
+		return CHORUS__HEADER_BYLINE;
+	}
+	n = dated_label(line, len, &first);
+	if (!n)
+		return 0;
+	while (n < len && line[n] == ' ')
+		n++;
+	*off = n;
+	return first ? CHORUS__HEADER_PUBLISHED : CHORUS__HEADER_UPDATED;
 }
 
 static int ends_icase(const char *line, size_t len, const char *suffix)
@@ -211,7 +233,7 @@ static int ends_icase(const char *line, size_t len, const char *suffix)
 
 int chorus__text_is_boilerplate(const char *line, size_t len)
 {
-	size_t i, core = len;
+	size_t i, core = len, skip;
 	char first;
 
 	if (!len)
@@ -231,7 +253,7 @@ int chorus__text_is_boilerplate(const char *line, size_t len)
 			if (strlen(phrases[i]) == core && prefix_icase(line, core, phrases[i]))
 				return 1;
 	}
-	if (is_byline(line, len) || is_dated_label(line, len))
+	if (chorus__text_header_line(line, len, &skip))
 		return 1;
 	first = line[0] >= 'A' && line[0] <= 'Z' ? (char)(line[0] + 32) : line[0];
 	for (i = 0; prefixes[i].s; i++) {

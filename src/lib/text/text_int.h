@@ -43,6 +43,13 @@ int chorus__text_is_binary(const char *s, size_t n, size_t *count, size_t *first
  * 0 no, 1 yes, 2 yes and it heads a list of other stories ("RELATED STORIES"). */
 int chorus__text_is_boilerplate(const char *line, size_t len);
 
+/* What a header line of an article says (boilerplate.c): the line (trimmed) is a
+ * byline, "By Jane Doe" (the names from *off to the end), or a date label, "Published:
+ * 10 March 2026, 09:15", "Updated 4:08 p.m. ET" (the date from *off); 0 when it is
+ * neither. The text stage removes such lines; the plain text reader reads them. */
+enum { CHORUS__HEADER_BYLINE = 1, CHORUS__HEADER_PUBLISHED, CHORUS__HEADER_UPDATED };
+int chorus__text_header_line(const char *line, size_t len, size_t *off);
+
 /* The code points in s[0 .. len) (the length a reader sees). */
 size_t chorus__text_width(const char *s, size_t len);
 
