@@ -716,6 +716,13 @@ static void entities_things_groups_and_origins(void **state)
 	assert_int_equal(e->kind, CHORUS_ENT_ORG);
 	assert_int_equal(e->mentions, 2);
 	one_free(&o);
+
+	/* a station is a thing, not an organisation, unless its name says so */
+	one_make(&o, "Crowds waited outside Central Station. The Central Station Authority said "
+		     "trains would run.", NULL);
+	assert_int_equal(entity_named(&o, "Central Station")->kind, CHORUS_ENT_OTHER);
+	assert_int_equal(entity_named(&o, "Central Station Authority")->kind, CHORUS_ENT_ORG);
+	one_free(&o);
 }
 
 static void entities_surname_that_is_a_title(void **state)

@@ -42,7 +42,8 @@ static const char *const thing_words[] = {
 	"programme", "deal", "doctrine", "war", "crisis", "summit", "conference", "election",
 	"constitution", "charter", "convention", "protocol", "resolution", "award", "prize",
 	"day", "street", "avenue", "road", "square", "river", "mountain", "lake", "sea", "ocean",
-	"bay", "park", "peninsula", "island", "islands", "bridge", "mine", "tower", "hall", NULL
+	"bay", "park", "peninsula", "island", "islands", "bridge", "mine", "tower", "hall",
+	"station", NULL
 };
 
 /* Groups named as a whole, which a cue verb does not make a person ("Republicans said"). */

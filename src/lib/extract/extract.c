@@ -67,7 +67,7 @@ const char *const chorus__org_words[] = {
 	"bureau", "federation", "alliance", "league", "board", "company", "co", "ltd", "navy",
 	"duma", "cabinet", "centre", "center", "school", "church", "club", "authority", "network",
 	"times", "post", "news", "press", "journal", "herald", "tribune", "treaty", "hospital",
-	"clinic", "airport", "station", "museum", "brigade", "regiment", "division", "battalion",
+	"clinic", "airport", "museum", "brigade", "regiment", "division", "battalion",
 	"coalition", "movement", "front", "union's", "inc.", "llc", "plc", "ag", "institution",
 	NULL
 };
