@@ -260,13 +260,6 @@ static double vec_prune(struct chorus__vec *v, uint32_t keep)
 
 /* --- article vectors --- */
 
-double chorus__idf(const uint32_t *df, size_t cap, uint64_t docs, uint32_t term)
-{
-	double d = term < cap ? df[term] : 0;
-
-	return log(((double)docs + 1) / (d + 1)) + 1;
-}
-
 static double idf(const struct chorus_cluster *c, uint32_t term)
 {
 	return chorus__idf(c->df, c->term_cap, c->docs, term);
@@ -279,7 +272,7 @@ void chorus__tfidf_unit(const struct chorus__tc *v, size_t n, const uint32_t *df
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		double x = (1 + log(v[i].n > 1 ? v[i].n : 1)) * chorus__idf(df, cap, docs, v[i].term);
+		double x = chorus__tf(v[i].n) * chorus__idf(df, cap, docs, v[i].term);
 
 		w[i] = (float)x;
 		norm2 += x * x;
@@ -288,20 +281,25 @@ void chorus__tfidf_unit(const struct chorus__tc *v, size_t n, const uint32_t *df
 		w[i] = (float)(w[i] / sqrt(norm2));
 }
 
-/* The unit TF-IDF vector of one field into out (n entries, sorted by weight). */
+/* The unit TF-IDF vector of one field into out (n entries, sorted by weight): the
+ * weights of chorus__tfidf_unit(), computed in place (this runs several times for every
+ * article added). */
 static size_t unit(const struct chorus_cluster *c, const struct chorus__tc *v, size_t n,
 		   struct kw **out)
 {
 	struct kw *w = chorus_xmalloc(chorus_xmul(n ? n : 1, sizeof(*w)));
-	float *x = chorus_xmalloc(chorus_xmul(n ? n : 1, sizeof(*x)));
+	double norm2 = 0;
 	size_t i;
 
-	chorus__tfidf_unit(v, n, c->df, c->term_cap, c->docs, x);
 	for (i = 0; i < n; i++) {
+		double x = chorus__tf(v[i].n) * idf(c, v[i].term);
+
 		w[i].key = v[i].term;
-		w[i].w = x[i];
+		w[i].w = (float)x;
+		norm2 += x * x;
 	}
-	free(x);
+	for (i = 0; i < n; i++)
+		w[i].w = (float)(w[i].w / sqrt(norm2));
 	qsort(w, n, sizeof(*w), kw_cmp);
 	*out = w;
 	return n;

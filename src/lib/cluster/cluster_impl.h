@@ -5,6 +5,8 @@
 #ifndef CHORUS_CLUSTER_IMPL_H
 #define CHORUS_CLUSTER_IMPL_H
 
+#include <math.h>
+
 #include "chorus/cluster.h"
 #include "chorus/lexicon.h"
 
@@ -74,10 +76,22 @@ struct chorus_cluster {
 void chorus__cluster_reserve(struct chorus_cluster *c, uint32_t id);
 /* The inverse document frequency of a term held by df[term] of docs articles (df[t] is
  * 0 for t at or above cap): ln((docs + 1) / (df + 1)) + 1. */
-double chorus__idf(const uint32_t *df, size_t cap, uint64_t docs, uint32_t term);
+static inline double chorus__idf(const uint32_t *df, size_t cap, uint64_t docs, uint32_t term)
+{
+	double d = term < cap ? df[term] : 0;
+
+	return log(((double)docs + 1) / (d + 1)) + 1;
+}
+
+/* The weight of a term's count n in one article: 1 + ln n. */
+static inline double chorus__tf(float n)
+{
+	return 1 + log(n > 1 ? n : 1);
+}
+
 /*
  * The unit TF-IDF weights of one field's n distinct terms v into w (w[i] for v[i]):
- * (1 + ln tf) x chorus__idf(), scaled to unit length.
+ * chorus__tf() x chorus__idf(), scaled to unit length.
  */
 void chorus__tfidf_unit(const struct chorus__tc *v, size_t n, const uint32_t *df, size_t cap,
 			uint64_t docs, float *w);
