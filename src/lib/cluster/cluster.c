@@ -643,14 +643,25 @@ char *chorus_cluster_terms(const struct chorus_cluster *c, int64_t id, unsigned 
 	if (id <= 0 || (size_t)id > c->n_stories)
 		return chorus_xstrdup("");
 	v = &c->stories[id - 1].v[1];
-	all = chorus_xmalloc(chorus_xmul(v->n ? v->n : 1, sizeof(*all)));
-	for (i = 0; i < v->cap; i++)
+	/* the n heaviest, in the order of kw_cmp (a total order: the same as sorting all),
+	 * kept by insertion: this runs for every story a batch touches */
+	all = chorus_xmalloc(chorus_xmul(n ? n : 1, sizeof(*all)));
+	for (i = 0; i < v->cap && n; i++)
 		if (v->keys[i]) {
-			all[m].key = v->keys[i];
-			all[m++].w = v->vals[i] * (float)idf(c, v->keys[i]);
+			struct kw x = { v->keys[i], v->vals[i] * (float)idf(c, v->keys[i]) };
+			uint32_t at = m < n ? m : n - 1;
+
+			if (m == n && kw_cmp(&x, &all[n - 1]) >= 0)
+				continue;
+			while (at > 0 && kw_cmp(&x, &all[at - 1]) < 0) {
+				all[at] = all[at - 1];
+				at--;
+			}
+			all[at] = x;
+			if (m < n)
+				m++;
 		}
-	qsort(all, m, sizeof(*all), kw_cmp);
-	for (i = 0; i < m && i < n; i++) {
+	for (i = 0; i < m; i++) {
 		uint32_t surf = all[i].key < c->term_cap ? c->surface[all[i].key] : 0;
 		const char *s = chorus_lexicon_str(c->lex, surf ? surf : all[i].key, NULL);
 
