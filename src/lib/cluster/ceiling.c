@@ -36,11 +36,29 @@ static int u32_cmp(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* A field of every article: its terms and unit weights. */
+/* Field k of an article (0 title, 1 body, 2 entities): its terms, *n of them. */
 static const struct chorus__tc *terms_of(const struct chorus_features *f, int k, size_t *n)
 {
 	*n = k == 0 ? f->n_title : k == 1 ? f->n_body : f->n_ent;
 	return k == 0 ? f->title : k == 1 ? f->body : f->ent;
+}
+
+/* The unit TF-IDF weights of n distinct terms v into w (w[i] for v[i]), as the
+ * clustering weighs an article (cluster.c, unit()), with document frequencies df. */
+static void tfidf_unit(const struct chorus__tc *v, size_t n, const uint32_t *df, size_t cap,
+		       uint64_t docs, float *w)
+{
+	double norm2 = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		double x = chorus__tf(v[i].n) * chorus__idf(df, cap, docs, v[i].term);
+
+		w[i] = (float)x;
+		norm2 += x * x;
+	}
+	for (i = 0; i < n; i++)
+		w[i] = (float)(w[i] / sqrt(norm2));
 }
 
 /* The centroids of one field: cells sorted by term, then label, with the sums merged;
@@ -72,7 +90,7 @@ static void field_build(struct field *fd, int k, struct chorus_features *const *
 		const struct chorus__tc *v = terms_of(f[i], k, &nt);
 
 		fd->w[i] = chorus_xmalloc(chorus_xmul(nt ? nt : 1, sizeof(float)));
-		chorus__tfidf_unit(v, nt, df, cap, n, fd->w[i]);
+		tfidf_unit(v, nt, df, cap, n, fd->w[i]);
 		for (j = 0; j < nt; j++) {
 			fd->cells[m].term = v[j].term;
 			fd->cells[m].label = label[i];

@@ -265,25 +265,8 @@ static double idf(const struct chorus_cluster *c, uint32_t term)
 	return chorus__idf(c->df, c->term_cap, c->docs, term);
 }
 
-void chorus__tfidf_unit(const struct chorus__tc *v, size_t n, const uint32_t *df, size_t cap,
-			uint64_t docs, float *w)
-{
-	double norm2 = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		double x = chorus__tf(v[i].n) * chorus__idf(df, cap, docs, v[i].term);
-
-		w[i] = (float)x;
-		norm2 += x * x;
-	}
-	for (i = 0; i < n; i++)
-		w[i] = (float)(w[i] / sqrt(norm2));
-}
-
-/* The unit TF-IDF vector of one field into out (n entries, sorted by weight): the
- * weights of chorus__tfidf_unit(), computed in place (this runs several times for every
- * article added). */
+/* The unit TF-IDF vector of one field into out (n entries, sorted by weight):
+ * chorus__tf() x chorus__idf(), scaled to unit length. */
 static size_t unit(const struct chorus_cluster *c, const struct chorus__tc *v, size_t n,
 		   struct kw **out)
 {

@@ -89,12 +89,6 @@ static inline double chorus__tf(float n)
 	return 1 + log(n > 1 ? n : 1);
 }
 
-/*
- * The unit TF-IDF weights of one field's n distinct terms v into w (w[i] for v[i]):
- * chorus__tf() x chorus__idf(), scaled to unit length.
- */
-void chorus__tfidf_unit(const struct chorus__tc *v, size_t n, const uint32_t *df, size_t cap,
-			uint64_t docs, float *w);
 /* Whether the lowercased word w (n bytes) is an English stopword. */
 int chorus__cluster_is_stop(const char *w, size_t n);
 
